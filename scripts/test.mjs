@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in order, then one closing line `N passed, N failed` that CI reads.
+//
+// Checks that are not test suites (type check, lint, build, extension lint, manifest freshness) count as one test
+// each. Test suites report their own counts: mocha's "N passing/failing/pending", web-test-runner's through
+// test/support/count-reporter.mjs. A suite that dies before reporting counts as one failure.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+
+const CACHE = '.cache';
+mkdirSync(CACHE, { recursive: true });
+
+/** @type {{ name: string, command: string, args: string[], counts?: (output: string) => {passed:number, failed:number, skipped:number} | undefined }[]} */
+const stages = [
+  { name: 'type check', command: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
+  { name: 'lint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
+  { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
+  { name: 'node tests', command: 'npx', args: ['mocha'], counts: mochaCounts },
+  { name: 'browser tests', command: 'npx', args: ['web-test-runner'], counts: wtrCounts },
+];
+
+function mochaCounts(output) {
+  // Strip colour codes; mocha prints "  12 passing (3s)", "  1 failing", "  2 pending".
+  const text = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const number = (word) => Number(new RegExp(`^\\s*(\\d+) ${word}`, 'm').exec(text)?.[1] ?? 0);
+  const counts = { passed: number('passing'), failed: number('failing'), skipped: number('pending') };
+  return counts.passed + counts.failed + counts.skipped > 0 ? counts : undefined;
+}
+
+function wtrCounts() {
+  const file = `${CACHE}/wtr-counts.json`;
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+function run({ command, args }) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (data) => {
+        output += data;
+        (stream === child.stdout ? process.stdout : process.stderr).write(data);
+      });
+    }
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+rmSync(`${CACHE}/wtr-counts.json`, { force: true });
+for (const stage of stages) {
+  if (only.length > 0 && !only.includes(stage.name)) continue;
+  const started = Date.now();
+  console.log(`\n=== ${stage.name}: ${stage.command} ${stage.args.join(' ')}`);
+  const { code, output } = await run(stage);
+  let counts = stage.counts?.(output);
+  if (!counts) counts = code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+  // A non-zero exit with no failing test counted (a crash after the tests, say) is still a failure.
+  if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
+  for (const key of Object.keys(totals)) totals[key] += counts[key] ?? 0;
+  if (counts.failed > 0) failures.push(stage.name);
+  console.log(`=== ${stage.name}: exit ${code}, ${counts.passed} ok / ${counts.failed} not ok / ${counts.skipped} skipped, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (failures.length > 0) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed > 0 ? 1 : 0);

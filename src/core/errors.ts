@@ -1,0 +1,37 @@
+/**
+ * The one error every invalid input is reported with.
+ *
+ * Callers (the element, the CLI, the HTTP endpoint) show `field` next to the input it names, so the field is
+ * always the public name of one parameter, and the message says what was received and what is allowed.
+ */
+export class TotpParameterError extends Error {
+  override readonly name = 'TotpParameterError';
+  /** What is wrong with the value, e.g. `got 7` or `contains a colon`. */
+  readonly problem: string;
+
+  constructor(
+    /** The parameter at fault, e.g. `period` or `accountName`. */
+    readonly field: string,
+    /** The value that was received, as given. */
+    readonly value: unknown,
+    /** What would have been accepted, in words, e.g. `a whole number of seconds from 10 to 120`. */
+    readonly allowed: string,
+    /** Why it was refused, when "got X" needs more words. */
+    problem?: string,
+  ) {
+    const what = problem ?? `got ${describeValue(value)}`;
+    super(`${field}: ${what}; expected ${allowed}`);
+    this.problem = what;
+  }
+
+  /** The same error under another name for the field, e.g. `account_name` for the hosted API's callers. */
+  renamed(field: string): TotpParameterError {
+    return new TotpParameterError(field, this.value, this.allowed, this.problem);
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === undefined) return 'nothing';
+  return String(value);
+}

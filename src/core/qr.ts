@@ -1,0 +1,74 @@
+/**
+ * The QR code of a Key URI, as a module matrix, and the SVG drawn from it.
+ *
+ * Error correction is level M (15 % of the symbol can be lost): a QR shown on a screen or printed on paper is
+ * scanned in good light, so level M keeps the symbol small, with larger modules that cameras lock onto from further
+ * away, where Q or H would make a long URI's modules denser for damage that a screen does not suffer.
+ */
+import qrcode from 'qrcode-generator';
+import { TotpParameterError } from './errors.js';
+
+export const QR_ERROR_CORRECTION = 'M';
+/** Bytes a version-40 symbol at level M holds in byte mode: the longest URI we can encode. */
+export const QR_CAPACITY_BYTES = 2331;
+/** Blank modules around the symbol, as ISO/IEC 18004 requires. */
+export const QR_QUIET_ZONE = 4;
+
+/** The dark/light modules of a QR symbol, row by row, without the quiet zone. */
+export interface QrMatrix {
+  /** Modules per side. */
+  readonly size: number;
+  /** `size * size` entries, row-major: 1 for dark. */
+  readonly modules: Uint8Array;
+}
+
+/**
+ * Encodes `text` (ASCII: a Key URI is percent-encoded) in byte mode at level M, in the smallest version that holds it.
+ *
+ * @throws {TotpParameterError} (field `uri`) when it is longer than the largest QR symbol holds.
+ */
+export function qrMatrix(text: string): QrMatrix {
+  if (text.length > QR_CAPACITY_BYTES) {
+    throw new TotpParameterError('uri', `${text.length} bytes`, `at most ${QR_CAPACITY_BYTES} bytes, the capacity of the largest QR code`);
+  }
+  const qr = qrcode(0, QR_ERROR_CORRECTION);
+  qr.addData(text, 'Byte');
+  qr.make();
+  const size = qr.getModuleCount();
+  const modules = new Uint8Array(size * size);
+  for (let row = 0; row < size; row++) {
+    for (let column = 0; column < size; column++) modules[row * size + column] = qr.isDark(row, column) ? 1 : 0;
+  }
+  return { size, modules };
+}
+
+/**
+ * A compact SVG of the matrix: one path of horizontal runs, in module units with the quiet zone included, so it
+ * scales crisply to any size (`shape-rendering: crispEdges` keeps module edges sharp).
+ *
+ * @param title An accessible name for the image, written escaped.
+ */
+export function qrSvg(matrix: QrMatrix, { title = 'QR code', quietZone = QR_QUIET_ZONE } = {}): string {
+  const { size, modules } = matrix;
+  const side = size + 2 * quietZone;
+  let path = '';
+  for (let row = 0; row < size; row++) {
+    for (let column = 0; column < size; ) {
+      if (!modules[row * size + column]) {
+        column++;
+        continue;
+      }
+      const start = column;
+      while (column < size && modules[row * size + column]) column++;
+      path += `M${start + quietZone} ${row + quietZone}h${column - start}v1h${start - column}z`;
+    }
+  }
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="${escapeXml(title)}">` +
+    `<title>${escapeXml(title)}</title><rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

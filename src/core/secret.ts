@@ -1,0 +1,74 @@
+/**
+ * Shared secrets: random generation and the Base32 text form that authenticator apps expect.
+ *
+ * Secrets are bytes inside the core; Base32 appears only at the edges (URI, display, the caller's input).
+ */
+import { base32 } from '@otplib/plugin-base32-scure';
+import { TotpParameterError } from './errors.js';
+import type { Algorithm } from './parameters.js';
+
+export const SECRET_BYTES_MIN = 16;
+export const SECRET_BYTES_MAX = 64;
+/** RFC 4226 R6: a shared secret MUST be at least 128 bits. Shorter ones still work, but are weak. */
+export const STRONG_SECRET_BYTES = 16;
+
+/** A secret as both bytes and its canonical Base32 form (upper case, no padding, no spaces). */
+export interface Secret {
+  readonly bytes: Uint8Array;
+  readonly base32: string;
+  /** Under 128 bits (RFC 4226 R6). Generated secrets never are. */
+  readonly weak: boolean;
+}
+
+/** RFC 6238 §5.1: keys SHOULD be as long as the HMAC output. */
+export function defaultSecretBytes(algorithm: Algorithm): number {
+  return { SHA1: 20, SHA256: 32, SHA512: 64 }[algorithm];
+}
+
+/**
+ * A new random secret. The bytes come from `crypto.getRandomValues` and nothing else.
+ *
+ * @param byteLength 16 to 64; defaults to the HMAC output size of `algorithm`.
+ */
+export function generateSecret(algorithm: Algorithm, byteLength: number = defaultSecretBytes(algorithm)): Secret {
+  if (!Number.isSafeInteger(byteLength) || byteLength < SECRET_BYTES_MIN || byteLength > SECRET_BYTES_MAX) {
+    throw new TotpParameterError('secretBytes', byteLength, `a whole number of bytes from ${SECRET_BYTES_MIN} to ${SECRET_BYTES_MAX}`);
+  }
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(byteLength));
+  return { bytes, base32: encodeBase32(bytes), weak: false };
+}
+
+/** RFC 4648 Base32 without padding, as otpauth URIs carry it. */
+export function encodeBase32(bytes: Uint8Array): string {
+  return base32.encode(bytes, { padding: false });
+}
+
+const BASE32_ALLOWED = `Base32 text (letters A-Z and digits 2-7; case, spaces and "=" padding are ignored) of 1 to ${SECRET_BYTES_MAX} bytes`;
+
+/**
+ * A caller's existing Base32 secret, e.g. one generated server-side. Case-insensitive; spaces, hyphens and `=`
+ * padding are tolerated because people paste secrets in the grouped form apps display.
+ *
+ * @throws {TotpParameterError} with field `secret` for anything that is not valid Base32 or is too long.
+ */
+export function parseSecret(text: string): Secret {
+  if (typeof text !== 'string') throw new TotpParameterError('secret', text, BASE32_ALLOWED);
+  const compact = text.replace(/[\s-]+/g, '').replace(/=+$/, '').toUpperCase();
+  if (compact === '') throw new TotpParameterError('secret', text, BASE32_ALLOWED, 'is empty');
+  const bad = /[^A-Z2-7]/.exec(compact);
+  if (bad) throw new TotpParameterError('secret', text, BASE32_ALLOWED, `contains ${JSON.stringify(bad[0])}, which is not a Base32 character`);
+  // Unpadded Base32 never ends after 1, 3 or 6 characters of an 8-character group.
+  if ([1, 3, 6].includes(compact.length % 8)) {
+    throw new TotpParameterError('secret', text, BASE32_ALLOWED, `has ${compact.length} characters, a length no Base32 text can have`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = base32.decode(compact);
+  } catch {
+    throw new TotpParameterError('secret', text, BASE32_ALLOWED, 'is not valid Base32 (its last character has bits set past the end)');
+  }
+  if (bytes.length > SECRET_BYTES_MAX) {
+    throw new TotpParameterError('secret', text, BASE32_ALLOWED, `is ${bytes.length} bytes long`);
+  }
+  return { bytes, base32: encodeBase32(bytes), weak: bytes.length < STRONG_SECRET_BYTES };
+}

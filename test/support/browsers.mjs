@@ -1,0 +1,20 @@
+// Where the real browsers are, on this machine and on CI: Debian's chromium and firefox-esr unless told otherwise.
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync) ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync) ?? '/usr/bin/firefox-esr';
+
+/**
+ * Headless Chromium flags that work as root in a container; the background-networking ones stop Chromium from
+ * trying the (closed) network on its own, which would also pollute "zero network requests" checks.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

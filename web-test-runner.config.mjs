@@ -1,0 +1,36 @@
+// Browser tests: the core's and the element's test files, in headless Debian Chromium and Firefox ESR.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { CHROMIUM_PATH, CHROMIUM_ARGS, FIREFOX_PATH } from './test/support/browsers.mjs';
+import { countReporter } from './test/support/count-reporter.mjs';
+
+const commonjs = fromRollup(rollupCommonjs);
+const only = process.env.WTR_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
+
+export default {
+  files: ['test/core/**/*.test.ts', 'test/element/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  plugins: [
+    // jsQR (the independent QR reader) ships CommonJS only.
+    commonjs({ include: ['**/node_modules/jsqr/**'] }),
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+  ],
+  browsers: [
+    only.includes('chromium') &&
+      chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } }),
+    only.includes('firefox') &&
+      puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true } }),
+  ].filter(Boolean),
+  reporters: [
+    defaultReporter({ reportTestResults: true, reportTestProgress: false }),
+    summaryReporter({ flatten: false }),
+    countReporter({ outputFile: process.env.WTR_COUNTS ?? '.cache/wtr-counts.json' }),
+  ],
+};
