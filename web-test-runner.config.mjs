@@ -1,14 +1,22 @@
 // Browser tests: the core's and the element's test files, in headless Debian Chromium and Firefox ESR.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { CHROMIUM_PATH, CHROMIUM_ARGS, FIREFOX_PATH } from './test/support/browsers.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 
-const commonjs = fromRollup(rollupCommonjs);
+/**
+ * jsQR (the independent QR reader) ships only a UMD bundle. Give it a CommonJS scope and export what it assigns
+ * to module.exports, so that tests can `import jsQR from 'jsqr'` in browsers as they do in Node.
+ */
+const umdAsEsm = {
+  name: 'umd-as-esm',
+  transform(context) {
+    if (!/\/node_modules\/jsqr\/dist\/jsQR\.js$/.test(context.path)) return undefined;
+    return { body: `const module = { exports: {} }; const exports = module.exports;\n${context.body}\nexport default module.exports;` };
+  },
+};
 const only = process.env.WTR_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 
 export default {
@@ -18,8 +26,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   plugins: [
-    // jsQR (the independent QR reader) ships CommonJS only.
-    commonjs({ include: ['**/node_modules/jsqr/**'] }),
+    umdAsEsm,
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
   browsers: [

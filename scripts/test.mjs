@@ -21,6 +21,7 @@ const stages = [
 
 function mochaCounts(output) {
   // Strip colour codes; mocha prints "  12 passing (3s)", "  1 failing", "  2 pending".
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC.
   const text = output.replace(/\x1b\[[0-9;]*m/g, '');
   const number = (word) => Number(new RegExp(`^\\s*(\\d+) ${word}`, 'm').exec(text)?.[1] ?? 0);
   const counts = { passed: number('passing'), failed: number('failing'), skipped: number('pending') };
