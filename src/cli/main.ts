@@ -1,0 +1,154 @@
+/**
+ * The `totp-enroll` command: parses the command line, runs one command, and turns every failure into one line on
+ * stderr and a non-zero exit status — with nothing on stdout, so that scripts never read half an answer.
+ *
+ * stdin is read only by `--accounts -`.
+ */
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createEnrollment, TotpParameterError } from '../core/index.js';
+import { integerFlag, parseCommandLine, stringFlag, timeFlag, type Values } from './args.js';
+import { accountItems, accountsReadError, repeatedItems, writeBatch } from './batch.js';
+import { runCode, runVerify } from './code.js';
+import { enrollmentFlags, runEnroll, warnAboutSettings } from './enroll.js';
+import { CliError, EXIT_FAILURE, EXIT_USAGE, invalidFlag, parameterErrorToCli } from './errors.js';
+import { HELP } from './help.js';
+import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, isLoopback, ROUTE, startServer, stopServer } from './serve.js';
+
+declare const __TOTP_ENROLL_VERSION__: string | undefined;
+const VERSION = typeof __TOTP_ENROLL_VERSION__ === 'string' ? __TOTP_ENROLL_VERSION__ : 'development';
+
+/** The largest `--count`: far beyond any real batch, small enough to be a typo guard. */
+const COUNT_MAX = 100_000_000;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { command, values } = parseCommandLine(argv);
+  if (values.help === true) {
+    process.stdout.write(HELP[command]);
+    return 0;
+  }
+  if (values.version === true) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'enroll':
+      return values.count !== undefined || values.accounts !== undefined ? runBatch(values) : (await runEnroll(values, process), 0);
+    case 'code':
+      return (await runCode(values, process.stdout), 0);
+    case 'verify':
+      return runVerify(values, process.stdout);
+    case 'serve':
+      return runServe(values);
+  }
+}
+
+async function runBatch(values: Values): Promise<number> {
+  for (const flag of ['qr', 'png', 'svg', 'secret'] as const) {
+    if (values[flag] !== undefined) {
+      const why = flag === 'secret' ? 'every enrollment of a batch gets its own new secret' : 'it shows a single enrollment';
+      throw new CliError(`--${flag} cannot be combined with --count or --accounts: ${why}`);
+    }
+  }
+  const accounts = stringFlag(values, 'accounts');
+  if (accounts !== undefined && values.count !== undefined) throw new CliError('--count and --accounts cannot be combined: --accounts makes one enrollment per line');
+  if (accounts !== undefined && values['account-name'] !== undefined) throw new CliError('--account-name and --accounts cannot be combined: --accounts gives the account names, one a line');
+  const fixedTime = values.at === undefined ? undefined : timeFlag(values);
+  const timestamp = fixedTime === undefined ? Date.now : () => fixedTime;
+  const parameters = enrollmentFlags(values);
+
+  // Check the shared parameters once, before any output: a wrong --digits fails with nothing written.
+  const sample = createEnrollment({ ...parameters, accountName: accounts === undefined ? parameters.accountName : 'sample' });
+  warnAboutSettings(sample, process.stderr);
+
+  if (accounts === undefined) {
+    const count = integerFlag(values, 'count', 1, COUNT_MAX, 1);
+    await writeBatch(repeatedItems(parameters, count), process.stdout, timestamp);
+    return 0;
+  }
+  if (accounts === '') throw invalidFlag('--accounts', accounts, 'a file name, or "-" for stdin');
+  let input: Readable;
+  const source = accounts === '-' ? 'stdin' : JSON.stringify(accounts);
+  if (accounts === '-') {
+    input = process.stdin;
+  } else {
+    // Opened first, so that a missing file is reported as such before anything is written.
+    try {
+      input = (await open(accounts)).createReadStream({ encoding: 'utf8' });
+    } catch (error) {
+      throw accountsReadError(error as NodeJS.ErrnoException, source);
+    }
+  }
+  const { issuer, digits, period, algorithm } = parameters;
+  await writeBatch(accountItems(input, { issuer, digits, period, algorithm }, source), process.stdout, timestamp);
+  return 0;
+}
+
+async function runServe(values: Values): Promise<number> {
+  const port = integerFlag(values, 'port', 0, 65_535, DEFAULT_PORT);
+  const host = stringFlag(values, 'host') ?? DEFAULT_HOST;
+  if (host === '') throw invalidFlag('--host', host, `an address to listen on, e.g. ${DEFAULT_HOST}`);
+  const flagKey = stringFlag(values, 'api-key');
+  if (flagKey === '') throw invalidFlag('--api-key', flagKey, 'a non-empty key');
+  // An empty environment variable counts as unset, as shells make it easy to export one by accident.
+  const apiKey = flagKey ?? (process.env[API_KEY_ENV] || undefined);
+  const cors = stringFlag(values, 'cors');
+  if (cors === '') throw invalidFlag('--cors', cors, 'an origin such as https://admin.example.com, or *');
+
+  let started: Awaited<ReturnType<typeof startServer>>;
+  try {
+    started = await startServer(port, host, { apiKey, cors, log: (line) => process.stderr.write(`${line}\n`) });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const flag = code === 'EADDRINUSE' || code === 'EACCES' ? '--port' : '--host';
+    throw new CliError(`${flag}: cannot listen on ${host}:${port}: ${code ?? (error as Error).message}`, EXIT_FAILURE);
+  }
+  const { server, url } = started;
+  // The URL alone on stdout, for scripts (`--port 0` picks a free port); the rest is for people, on stderr.
+  process.stdout.write(`${url}\n`);
+  process.stderr.write(`totp-enroll ${VERSION}: serving GET ${url}${ROUTE}${apiKey ? ' (API key required)' : ''}; Ctrl-C stops\n`);
+  if (!isLoopback(host) && !apiKey) {
+    process.stderr.write(`warning: listening on ${host} without an API key: anyone who can reach this port can mint enrollments (set ${API_KEY_ENV})\n`);
+  }
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  process.stderr.write(`${signal}: finishing requests in progress, then stopping\n`);
+  // A second signal means "now".
+  const force = () => process.exit(EXIT_FAILURE);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  await stopServer(server);
+  process.stderr.write('stopped\n');
+  return 0;
+}
+
+function report(error: unknown): number {
+  if (error instanceof TotpParameterError) error = parameterErrorToCli(error);
+  if (error instanceof CliError) {
+    process.stderr.write(`totp-enroll: ${error.message}\n`);
+    if (error.exitCode === EXIT_USAGE) process.stderr.write('Run "totp-enroll --help" for usage.\n');
+    return error.exitCode;
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // The reader of stdout went away (`| head`): stop quietly, with the status a shell gives a program killed by SIGPIPE.
+  if (code === 'EPIPE') return 141;
+  process.stderr.write(`totp-enroll: ${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT_FAILURE;
+}
+
+// A closed stdout surfaces as an 'error' event on the stream, not always as a rejected write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  process.exitCode = report(error);
+  process.exit();
+});
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error);
+  },
+);
