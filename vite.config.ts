@@ -1,7 +1,10 @@
 // `npm run build`: the library (ESM, Lit and otplib as dependencies) in dist/.
+// `npm start`: the demo page (index.html at the repository's top, script in src/pages/demo.ts).
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // The dev server only serves local files; nothing below may make Vite reach the network.
+  server: { host: '127.0.0.1', open: false },
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -9,7 +12,13 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { core: 'src/core/index.ts' },
+      entry: {
+        core: 'src/core/index.ts',
+        // The element's class, events and strings, with no side effect: importing it never registers a tag.
+        element: 'src/element/index.ts',
+        // The side effect on its own: `import 'totp-enroll/define'` registers <totp-generator>.
+        define: 'src/element/define.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {

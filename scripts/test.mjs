@@ -15,6 +15,7 @@ const stages = [
   { name: 'type check', command: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
   { name: 'lint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
+  { name: 'custom-elements.json fresh', command: 'node', args: ['scripts/check-custom-elements.mjs'] },
   { name: 'node tests', command: 'npx', args: ['mocha'], counts: mochaCounts },
   { name: 'browser tests', command: 'npx', args: ['web-test-runner'], counts: wtrCounts },
 ];

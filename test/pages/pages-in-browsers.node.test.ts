@@ -1,0 +1,127 @@
+// The shipped files in real browsers (Debian's Chromium and Firefox ESR, one launch each): the self-registering
+// bundle in a host page under a strict CSP, the single-file offline page opened from disk, and the demo page's
+// prefill. Needs `npm run build` first (npm test builds before the Node tests).
+import { expect } from 'chai';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import type { Browser, Page } from 'puppeteer-core';
+import { BROWSER_BUNDLE_OPTIONS, BUNDLE_FILE, OFFLINE_FILE } from '../../scripts/build-bundles.mjs';
+import { BROWSERS, STRICT_CSP, launch, otpauthCodes, readElement, serve, watch } from './browser-harness.js';
+
+const HTML = 'text/html; charset=utf-8';
+const JS = 'text/javascript; charset=utf-8';
+
+/** A host page with nothing inline: the bundle from 'self' and the element in markup. */
+const HOST_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>host</title>
+<script type="module" src="/totp-generator.bundle.js"></script></head>
+<body><totp-generator issuer="CSP Test" account-name="csp@example.com" digits="8" period="60" algorithm="SHA256"></totp-generator></body></html>`;
+
+/** The demo page as `npm start` serves it, with its TypeScript bundled by esbuild instead of Vite (faster here). */
+async function demoResources() {
+  const script = await esbuild.build({ ...BROWSER_BUNDLE_OPTIONS, minify: false, entryPoints: ['src/pages/demo.ts'], write: false });
+  const html = readFileSync('index.html', 'utf8');
+  if (!html.includes('/src/pages/demo.ts')) throw new Error('index.html no longer loads /src/pages/demo.ts');
+  return {
+    '/': { body: html.replace('/src/pages/demo.ts', '/demo.js'), type: HTML, headers: { 'Content-Security-Policy': STRICT_CSP } },
+    '/demo.js': { body: script.outputFiles![0]!.text, type: JS },
+    '/src/pages/pages.css': { body: readFileSync('src/pages/pages.css'), type: 'text/css' },
+  };
+}
+
+for (const name of BROWSERS) {
+  describe(`pages in ${name}`, function () {
+    let browser: Browser;
+    let page: Page;
+
+    before(async () => {
+      if (!existsSync(BUNDLE_FILE) || !existsSync(OFFLINE_FILE)) throw new Error('run `npm run build` first: dist/ lacks the bundle or the offline page');
+      browser = await launch(name);
+    });
+    after(async () => {
+      await browser?.close();
+    });
+    beforeEach(async () => {
+      page = await browser.newPage();
+    });
+    afterEach(async () => {
+      await page?.close();
+    });
+
+    it('the bundle in a host page with a strict CSP: no violation, no other request, QR reads as the URI, code matches otpauth', async () => {
+      const server = await serve({
+        '/': { body: HOST_PAGE, type: HTML, headers: { 'Content-Security-Policy': STRICT_CSP } },
+        '/totp-generator.bundle.js': { body: readFileSync(BUNDLE_FILE), type: JS },
+      });
+      try {
+        const { requests, violations } = await watch(page);
+        await page.goto(`${server.origin}/`);
+        const shown = await readElement(page);
+        expect(shown.qrText).to.equal(shown.uri);
+        expect(shown.uri).to.match(/^otpauth:\/\/totp\/CSP%20Test:csp%40example\.com\?secret=[A-Z2-7]+&issuer=CSP%20Test&digits=8&period=60&algorithm=SHA256$/);
+        expect(shown.uri).to.include(`secret=${shown.secret}&`);
+        expect(otpauthCodes(shown.qrText, shown.before, shown.after)).to.include(shown.code);
+        expect(shown.code).to.have.length(8);
+        expect(await violations()).to.deep.equal([]);
+        expect(requests).to.deep.equal([`${server.origin}/`, `${server.origin}/totp-generator.bundle.js`]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('the offline page opened from disk: WebCrypto available, renders, QR and code correct, no request, no CSP violation', async () => {
+      const url = pathToFileURL(resolve(OFFLINE_FILE)).href;
+      const { requests, violations } = await watch(page);
+      await page.goto(url);
+      const shown = await readElement(page);
+      expect(shown.qrText).to.equal(shown.uri);
+      expect(shown.uri).to.match(/^otpauth:\/\/totp\/user%40example\.com\?secret=[A-Z2-7]{32}&digits=6&period=30&algorithm=SHA1$/);
+      expect(otpauthCodes(shown.qrText, shown.before, shown.after)).to.include(shown.code);
+      const state = await page.evaluate(() => ({
+        secure: isSecureContext,
+        subtle: typeof crypto.subtle?.sign === 'function',
+        problemShown: !document.getElementById('webcrypto-problem')!.hidden,
+      }));
+      expect(state).to.deep.equal({ secure: true, subtle: true, problemShown: false });
+      expect(await violations()).to.deep.equal([]);
+      // Chromium reports the file: navigation itself; Firefox reports nothing for file:. Nothing else is allowed.
+      expect(requests.filter((request) => request !== url)).to.deep.equal([]);
+    });
+
+    it('the demo page prefills from the hosted API query, drops the secret from the URL and never uses it', async () => {
+      const server = await serve(await demoResources());
+      const planted = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+      try {
+        const { violations } = await watch(page);
+        await page.goto(`${server.origin}/?issuer=MyApp&account_name=user%40example.com&digits=8&period=60&algorithm=SHA256&secret=${planted}`);
+        const shown = await readElement(page);
+        const state = await page.evaluate(() => {
+          const element = document.querySelector('totp-generator')!;
+          return {
+            search: location.search,
+            noticeShown: !document.getElementById('secret-ignored')!.hidden,
+            attributes: ['issuer', 'account-name', 'digits', 'period', 'algorithm'].map((attribute) => element.getAttribute(attribute)),
+            snippet: document.getElementById('snippet')!.textContent,
+          };
+        });
+        expect(state.search).to.not.match(/secret/i);
+        expect(state.search).to.include('issuer=MyApp');
+        expect(state.noticeShown).to.equal(true);
+        expect(state.attributes).to.deep.equal(['MyApp', 'user@example.com', '8', '60', 'SHA256']);
+        expect(shown.secret).to.not.equal(planted);
+        expect(shown.qrText).to.equal(shown.uri);
+        expect(shown.qrText).to.not.include(planted);
+        expect(otpauthCodes(shown.qrText, shown.before, shown.after)).to.include(shown.code);
+        expect(state.snippet).to.equal(
+          '<script type="module" src="totp-generator.bundle.js"></script>\n' +
+            '<totp-generator issuer="MyApp" account-name="user@example.com" digits="8" period="60" algorithm="SHA256"></totp-generator>',
+        );
+        expect(await violations()).to.deep.equal([]);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+}
