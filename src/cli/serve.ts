@@ -66,7 +66,8 @@ export function createHandler({ apiKey, cors, log = () => undefined }: ServeOpti
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
         ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
-        'Content-Length': String(Buffer.byteLength(text)),
+        // A 204 may carry no Content-Length at all (RFC 9110 §8.6).
+        ...(status === 204 ? {} : { 'Content-Length': String(Buffer.byteLength(text)) }),
         ...(cors ? { 'Access-Control-Allow-Origin': cors, Vary: 'Origin' } : {}),
         ...headers,
       });
