@@ -89,7 +89,7 @@ export class TotpGenerator extends LitElement {
   /** Replacements for any of the user-visible strings (English by default). */
   @property({ attribute: false }) strings: Partial<TotpGeneratorStrings> = {};
   /** The `secret` attribute: a Base32 secret to show instead of generating one. Read the `secret` property for the current one. */
-  @property({ attribute: 'secret' }) givenSecret = '';
+  @property({ attribute: 'secret' }) givenSecret: string | null = null;
 
   @state() private _enrollment: Enrollment | undefined;
   @state() private _error: TotpErrorDetail | undefined;
@@ -117,9 +117,10 @@ export class TotpGenerator extends LitElement {
     return this._enrollment?.secret.base32 ?? '';
   }
 
-  /** Sets the `secret` attribute: shows this Base32 secret instead of a generated one. */
+  /** Sets (or, with `''`, removes) the `secret` attribute: shows this Base32 secret instead of a generated one. */
   set secret(value: string) {
-    this.givenSecret = value ?? '';
+    if (value) this.setAttribute('secret', value);
+    else this.removeAttribute('secret');
   }
 
   /** The otpauth:// URI the QR code holds, or `''`. */
@@ -189,8 +190,7 @@ export class TotpGenerator extends LitElement {
   regenerate(): void {
     this._generated = undefined;
     this._rebuild = true;
-    if (this.hasAttribute('secret')) this.removeAttribute('secret');
-    this.givenSecret = '';
+    this.secret = '';
     this.requestUpdate();
   }
 
@@ -229,6 +229,7 @@ export class TotpGenerator extends LitElement {
   private _build(): void {
     this._rebuild = false;
     let enrollment: Enrollment;
+    const given = this.givenSecret?.trim();
     try {
       if (!globalThis.crypto?.subtle) throw new InsecureContextError();
       const keep = this._generated && this._generatedFor === this.algorithm ? this._generated.base32 : undefined;
@@ -238,14 +239,14 @@ export class TotpGenerator extends LitElement {
         digits: this.digits,
         period: this.period,
         algorithm: this.algorithm,
-        secret: this.givenSecret.trim() || keep,
+        secret: given || keep,
       });
     } catch (error) {
       this._show(undefined);
       this._fail(error);
       return;
     }
-    if (!this.givenSecret.trim()) {
+    if (!given) {
       this._generated = enrollment.secret;
       this._generatedFor = this.algorithm;
     }
