@@ -32,6 +32,8 @@ const median = (values: number[]) => {
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Timing {
+  /** connected → Lit's first render (`updateComplete`): QR, secret and URI in the DOM; the code may still be coming */
+  rendered: number;
   /** connected → the element's `enrollmentComplete` (DOM has QR and code) */
   ready: number;
   /** connected → the next frame after that has been produced */
@@ -66,32 +68,35 @@ async function measureSpeed(): Promise<{ element: Timing[]; baseline: Timing[]; 
           const host = document.getElementById('host')!;
           // After a frame of its own, so that runs do not overlap.
           await new Promise((resolve) => requestAnimationFrame(resolve));
-          const nextFramePainted = () =>
-            new Promise<void>((resolve) =>
-              requestAnimationFrame(() => {
-                // A message posted from rAF is handled after that frame's paint.
-                const channel = new MessageChannel();
-                channel.port1.onmessage = () => resolve();
-                channel.port2.postMessage(undefined);
-              }),
-            );
           const start = performance.now();
+          let rendered = 0;
           if (kind === 'element') {
             const element = document.createElement('totp-generator') as HTMLElement & { enrollmentComplete: Promise<unknown> };
             element.setAttribute('issuer', 'Bench');
             element.setAttribute('account-name', 'bench@example.com');
             host.append(element);
+            await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+            rendered = performance.now() - start;
             await element.enrollmentComplete;
           } else {
             const div = document.createElement('div');
             div.innerHTML = `${svg}<p>123 456</p>`;
             host.append(div);
+            rendered = performance.now() - start;
           }
           const ready = performance.now() - start;
-          await nextFramePainted();
+          // The next frame, and past its paint: a message posted from rAF is handled after that frame is drawn.
+          // (Inline rather than a named helper: tsx would wrap a named function in __name, which the page lacks.)
+          await new Promise<void>((resolve) =>
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve();
+              channel.port2.postMessage(undefined);
+            }),
+          );
           const painted = performance.now() - start;
           host.replaceChildren();
-          return { ready, painted };
+          return { rendered, ready, painted };
         },
         kind,
         svg,
@@ -158,15 +163,18 @@ const table = (rows: string[][]) => {
 };
 
 console.log(`\n<totp-generator>: connected → QR and code painted (headless Chromium, median of ${RUNS} runs after ${WARM_UP} warm-up runs)`);
+console.log('  first render = Lit updateComplete; complete = enrollmentComplete (code and PNG done); painted = the frame after that drawn');
+const elementRendered = median(speed.element.map((timing) => timing.rendered));
+const baselineRendered = median(speed.baseline.map((timing) => timing.rendered));
 const elementReady = median(speed.element.map((timing) => timing.ready));
 const elementPainted = median(speed.element.map((timing) => timing.painted));
 const baselineReady = median(speed.baseline.map((timing) => timing.ready));
 const baselinePainted = median(speed.baseline.map((timing) => timing.painted));
 table([
-  ['', 'ready (DOM)', 'painted', 'painted ÷ baseline'],
-  ['<totp-generator>', `${elementReady.toFixed(2)} ms`, `${elementPainted.toFixed(2)} ms`, `${(elementPainted / baselinePainted).toFixed(2)}×`],
-  ['baseline: <div> + pre-made SVG', `${baselineReady.toFixed(2)} ms`, `${baselinePainted.toFixed(2)} ms`, '1.00×'],
-  ['first element on the page (cold)', `${speed.firstElement.ready.toFixed(2)} ms`, `${speed.firstElement.painted.toFixed(2)} ms`, ''],
+  ['', 'first render', 'complete', 'painted', 'painted ÷ baseline'],
+  ['<totp-generator>', `${elementRendered.toFixed(2)} ms`, `${elementReady.toFixed(2)} ms`, `${elementPainted.toFixed(2)} ms`, `${(elementPainted / baselinePainted).toFixed(2)}×`],
+  ['baseline: <div> + pre-made SVG', `${baselineRendered.toFixed(2)} ms`, `${baselineReady.toFixed(2)} ms`, `${baselinePainted.toFixed(2)} ms`, '1.00×'],
+  ['first element on the page (cold)', `${speed.firstElement.rendered.toFixed(2)} ms`, `${speed.firstElement.ready.toFixed(2)} ms`, `${speed.firstElement.painted.toFixed(2)} ms`, ''],
 ]);
 console.log(`  goal ≤ ${FRAME_GOAL_MS} ms painted: ${elementPainted <= FRAME_GOAL_MS ? 'met' : 'MISSED'}`);
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { createServer as createViteServer } from 'vite';
 import type { Browser, Page } from 'puppeteer-core';
 import { BROWSER_BUNDLE_OPTIONS, BUNDLE_FILE, OFFLINE_FILE } from '../../scripts/build-bundles.mjs';
 import { BROWSERS, STRICT_CSP, launch, otpauthCodes, readElement, serve, watch } from './browser-harness.js';
@@ -125,3 +126,27 @@ for (const name of BROWSERS) {
     });
   });
 }
+
+describe('demo page on the Vite dev server (npm start), in Chromium', function () {
+  it('serves index.html and its TypeScript; the page renders the element and requests nothing but the dev server', async () => {
+    const vite = await createViteServer({ server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false }, logLevel: 'silent', clearScreen: false });
+    await vite.listen();
+    const origin = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
+    const browser = await launch('chromium');
+    try {
+      const page = await browser.newPage();
+      const { requests, violations } = await watch(page);
+      await page.goto(`${origin}/?issuer=Dev&account_name=dev%40example.com&secret=JBSWY3DPEHPK3PXP`);
+      const shown = await readElement(page);
+      expect(shown.qrText).to.equal(shown.uri);
+      expect(shown.uri).to.match(/^otpauth:\/\/totp\/Dev:dev%40example\.com\?secret=[A-Z2-7]{32}&issuer=Dev&/);
+      expect(otpauthCodes(shown.qrText, shown.before, shown.after)).to.include(shown.code);
+      expect(await page.evaluate(() => location.search)).to.not.match(/secret/i);
+      expect(await violations()).to.deep.equal([]);
+      expect(requests.filter((request) => !request.startsWith(`${origin}/`))).to.deep.equal([]);
+    } finally {
+      await browser.close();
+      await vite.close();
+    }
+  });
+});
