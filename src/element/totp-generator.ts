@@ -3,7 +3,6 @@
  * field that checks the code the user's app shows. This module defines the class only; `define.ts` registers it.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import {
   TotpParameterError,
@@ -68,37 +67,57 @@ type VerifyResult = 'valid' | 'mismatch' | 'format';
 export class TotpGenerator extends LitElement {
   static override styles = styles;
   static formAssociated = true;
+  // `static properties` rather than decorators: no decorator runtime in the self-contained bundle.
+  static override properties = {
+    issuer: {},
+    accountName: { attribute: 'account-name' },
+    digits: {},
+    period: {},
+    algorithm: {},
+    name: { reflect: true },
+    requireVerification: { type: Boolean, attribute: 'require-verification' },
+    strings: { attribute: false },
+    givenSecret: { attribute: 'secret' },
+    _enrollment: { state: true },
+    _error: { state: true },
+    _code: { state: true },
+    _qrCode: { state: true },
+    _result: { state: true },
+    _verified: { state: true },
+    _copied: { state: true },
+    _announcement: { state: true },
+  };
 
   private readonly _internals = this.attachInternals();
   private readonly _clock = new StepClockController(this, (now) => this._onTick(now));
 
   /** Who the account is with, e.g. `MyApp`. No colon. */
-  @property() issuer = '';
+  issuer = '';
   /** The account at the issuer, e.g. `user@example.com`. Required; no colon. */
-  @property({ attribute: 'account-name' }) accountName = '';
+  accountName = '';
   /** 6 or 8. */
-  @property() digits: string | number = 6;
+  digits: string | number = 6;
   /** Seconds per code, 10 to 120. */
-  @property() period: string | number = 30;
+  period: string | number = 30;
   /** SHA1, SHA256 or SHA512, spelled exactly so. */
-  @property() algorithm = 'SHA1';
+  algorithm = 'SHA1';
   /** The form field's name: with one, the secret is submitted as this field's value. */
-  @property({ reflect: true }) name = '';
+  name = '';
   /** Invalid (blocks form submission) until the user has typed a correct code from their app. */
-  @property({ type: Boolean, attribute: 'require-verification' }) requireVerification = false;
+  requireVerification = false;
   /** Replacements for any of the user-visible strings (English by default). */
-  @property({ attribute: false }) strings: Partial<TotpGeneratorStrings> = {};
+  strings: Partial<TotpGeneratorStrings> = {};
   /** The `secret` attribute: a Base32 secret to show instead of generating one. Read the `secret` property for the current one. */
-  @property({ attribute: 'secret' }) givenSecret: string | null = null;
+  givenSecret: string | null = null;
 
-  @state() private _enrollment: Enrollment | undefined;
-  @state() private _error: TotpErrorDetail | undefined;
-  @state() private _code = '';
-  @state() private _qrCode = '';
-  @state() private _result: VerifyResult | undefined;
-  @state() private _verified = false;
-  @state() private _copied: Copyable | 'failed' | undefined;
-  @state() private _announcement = '';
+  private _enrollment: Enrollment | undefined;
+  private _error: TotpErrorDetail | undefined;
+  private _code = '';
+  private _qrCode = '';
+  private _result: VerifyResult | undefined;
+  private _verified = false;
+  private _copied: Copyable | 'failed' | undefined;
+  private _announcement = '';
 
   /** The secret this element generated: kept across issuer/account/digits/period changes. */
   private _generated: Enrollment['secret'] | undefined;
@@ -497,7 +516,7 @@ export class TotpGenerator extends LitElement {
           <button type="button" @click=${this._readCode}>${s.readCode}</button>
         </div>
         <div part="countdown" aria-hidden="true"><div class="bar"></div></div>
-        <p class="visually-hidden" aria-live="polite">${this._announcement}</p>
+        <p class="sr" aria-live="polite">${this._announcement}</p>
       </section>
       <section>
         <label for="verify">${s.verifyLabel}</label>
