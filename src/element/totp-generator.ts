@@ -302,7 +302,9 @@ export class TotpGenerator extends LitElement {
     this._copied = undefined;
     this._announcement = '';
     this._clock.period = enrollment?.parameters.period ?? 0;
-    this._internals.setFormValue(enrollment?.secret.base32 ?? null);
+    // An explicit null state: browsers keep a field's state in session history (and on disk, for session restore);
+    // the secret must not go there.
+    this._internals.setFormValue(enrollment?.secret.base32 ?? null, null);
     const input = this._input();
     if (input) input.value = '';
   }
