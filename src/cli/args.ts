@@ -33,6 +33,7 @@ export const FLAGS = {
     svg: { type: 'string' },
     count: { type: 'string' },
     accounts: { type: 'string' },
+    jobs: { type: 'string' },
     at: { type: 'string' },
     ...COMMON_FLAGS,
   },

@@ -71,7 +71,8 @@ export async function writeBatch(items: Iterable<BatchItem> | AsyncIterable<Batc
   return written;
 }
 
-async function makeLine({ options, context }: BatchItem, timestamp: number): Promise<string> {
+/** One NDJSON line: the hosted-API JSON of a new enrollment. Shared with the batch workers. */
+export async function makeLine({ options, context }: BatchItem, timestamp: number): Promise<string> {
   try {
     const enrollment = createEnrollment(options);
     return `${JSON.stringify(await toHostedApiResult(enrollment, { timestamp, deflate }))}\n`;

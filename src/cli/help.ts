@@ -38,6 +38,7 @@ Batch (NDJSON: one JSON object a line, streamed):
   --count N               N enrollments with fresh secrets and the same parameters
   --accounts FILE         one enrollment per non-empty line of FILE, each line an account name; "-" reads stdin
                           (the only time stdin is read)
+  --jobs N                worker threads making enrollments, 1 to 64 (default: the CPUs, at most 8)
 
   -h, --help              this help (also: totp-enroll code --help, …)
   -v, --version           the version

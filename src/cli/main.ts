@@ -5,10 +5,13 @@
  * stdin is read only by `--accounts -`.
  */
 import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
 import { createEnrollment, TotpParameterError } from '../core/index.js';
 import { integerFlag, parseCommandLine, stringFlag, timeFlag, type Values } from './args.js';
-import { accountItems, accountsReadError, repeatedItems, writeBatch } from './batch.js';
+import { accountItems, accountsReadError, repeatedItems, writeBatch, type BatchItem } from './batch.js';
+import { BATCH_WORKER_ROLE, serveBatchChunks, writeBatchInWorkers } from './batch-workers.js';
 import { runCode, runVerify } from './code.js';
 import { enrollmentFlags, runEnroll, warnAboutSettings } from './enroll.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, invalidFlag, parameterErrorToCli } from './errors.js';
@@ -20,6 +23,9 @@ const VERSION = typeof __TOTP_ENROLL_VERSION__ === 'string' ? __TOTP_ENROLL_VERS
 
 /** The largest `--count`: far beyond any real batch, small enough to be a typo guard. */
 const COUNT_MAX = 100_000_000;
+const JOBS_MAX = 64;
+/** Below this many enrollments, starting worker threads costs more than it saves. */
+const WORKERS_FROM_COUNT = 64;
 
 async function main(argv: readonly string[]): Promise<number> {
   const { command, values } = parseCommandLine(argv);
@@ -54,8 +60,12 @@ async function runBatch(values: Values): Promise<number> {
   if (accounts !== undefined && values.count !== undefined) throw new CliError('--count and --accounts cannot be combined: --accounts makes one enrollment per line');
   if (accounts !== undefined && values['account-name'] !== undefined) throw new CliError('--account-name and --accounts cannot be combined: --accounts gives the account names, one a line');
   const fixedTime = values.at === undefined ? undefined : timeFlag(values);
-  const timestamp = fixedTime === undefined ? Date.now : () => fixedTime;
   const parameters = enrollmentFlags(values);
+  const jobs = integerFlag(values, 'jobs', 1, JOBS_MAX, Math.min(availableParallelism(), 8));
+  const write = (items: Iterable<BatchItem> | AsyncIterable<BatchItem>, useWorkers: boolean) =>
+    useWorkers && jobs > 1
+      ? writeBatchInWorkers(items, process.stdout, { workers: jobs, workerUrl: new URL(import.meta.url), timestamp: fixedTime })
+      : writeBatch(items, process.stdout, fixedTime === undefined ? Date.now : () => fixedTime);
 
   // Check the shared parameters once, before any output: a wrong --digits fails with nothing written.
   const sample = createEnrollment({ ...parameters, accountName: accounts === undefined ? parameters.accountName : 'sample' });
@@ -63,7 +73,7 @@ async function runBatch(values: Values): Promise<number> {
 
   if (accounts === undefined) {
     const count = integerFlag(values, 'count', 1, COUNT_MAX, 1);
-    await writeBatch(repeatedItems(parameters, count), process.stdout, timestamp);
+    await write(repeatedItems(parameters, count), count >= WORKERS_FROM_COUNT);
     return 0;
   }
   if (accounts === '') throw invalidFlag('--accounts', accounts, 'a file name, or "-" for stdin');
@@ -80,7 +90,7 @@ async function runBatch(values: Values): Promise<number> {
     }
   }
   const { issuer, digits, period, algorithm } = parameters;
-  await writeBatch(accountItems(input, { issuer, digits, period, algorithm }, source), process.stdout, timestamp);
+  await write(accountItems(input, { issuer, digits, period, algorithm }, source), true);
   return 0;
 }
 
@@ -138,17 +148,22 @@ function report(error: unknown): number {
   return EXIT_FAILURE;
 }
 
-// A closed stdout surfaces as an 'error' event on the stream, not always as a rejected write.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  process.exitCode = report(error);
-  process.exit();
-});
-
-main(process.argv.slice(2)).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === BATCH_WORKER_ROLE) {
+  // This same file, started as a batch worker by writeBatchInWorkers.
+  serveBatchChunks(parentPort!);
+} else {
+  // A closed stdout surfaces as an 'error' event on the stream, not always as a rejected write.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     process.exitCode = report(error);
-  },
-);
+    process.exit();
+  });
+
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.exitCode = report(error);
+    },
+  );
+}
