@@ -492,8 +492,9 @@ export class TotpGenerator extends LitElement {
     const digits = enrollment.parameters.digits;
     const code = this._code ? this._code.replace(digits === 6 ? /(\d{3})(?=\d)/g : /(\d{4})(?=\d)/g, '$1 ') : '';
     const result = this._result;
+    // unsafeHTML only for our own SVG markup: qrSvg escapes the title, and the rest is numbers. User text (issuer,
+    // account) goes through ordinary bindings, which Lit always renders as text.
     return html`<div lang=${s.lang}>
-      <!-- Our own markup: qrSvg escapes the title, and the rest is numbers. Never user text through unsafeHTML. -->
       <div part="qr">${unsafeHTML(this._qrSvg(enrollment))}</div>
       <p>${s.scanHint}</p>
       ${this._warning(enrollment)}
