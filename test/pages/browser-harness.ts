@@ -14,10 +14,21 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 /** The strictest policy a host page could reasonably have; the element must work under it. */
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'";
 
+/**
+ * A host name that resolves to 127.0.0.1 in the launched browsers but is not "localhost": `http://` pages from it are
+ * not a secure context, like a LAN address opened from a phone, so WebCrypto's `subtle` is hidden there.
+ */
+export const INSECURE_HOST = 'insecure.test';
+
 export function launch(name: BrowserName): Promise<Browser> {
   return name === 'chromium'
-    ? puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
-    : puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+    ? puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`] })
+    : puppeteer.launch({
+        browser: 'firefox',
+        executablePath: FIREFOX_PATH,
+        headless: true,
+        extraPrefsFirefox: { 'network.dns.localDomains': INSECURE_HOST },
+      });
 }
 
 /** A page's body, type and headers for one path of the test server. */
@@ -59,8 +70,14 @@ function isBrowserOwnRequest(url: string): boolean {
   return url.startsWith('data:') || new URL(url).pathname === '/favicon.ico';
 }
 
+/** A page's request log and its CSP violations since the last navigation. */
+export interface Monitor {
+  requests: string[];
+  violations: () => Promise<string[]>;
+}
+
 /** Every request the page makes (and the CSP violations it reports), recorded from before the first navigation. */
-export async function watch(page: Page): Promise<{ requests: string[]; violations: () => Promise<string[]> }> {
+export async function watch(page: Page): Promise<Monitor> {
   const requests: string[] = [];
   page.on('request', (request) => {
     if (!isBrowserOwnRequest(request.url())) requests.push(request.url());

@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import { createServer as createViteServer } from 'vite';
 import type { Browser, Page } from 'puppeteer-core';
 import { BROWSER_BUNDLE_OPTIONS, BUNDLE_FILE, OFFLINE_FILE } from '../../scripts/build-bundles.mjs';
-import { BROWSERS, STRICT_CSP, launch, otpauthCodes, readElement, serve, watch } from './browser-harness.js';
+import { BROWSERS, INSECURE_HOST, STRICT_CSP, launch, otpauthCodes, readElement, serve, watch, type Monitor } from './browser-harness.js';
 
 const HTML = 'text/html; charset=utf-8';
 const JS = 'text/javascript; charset=utf-8';
@@ -34,21 +34,23 @@ async function demoResources() {
 
 for (const name of BROWSERS) {
   describe(`pages in ${name}`, function () {
+    // One browser and one page for all tests of this browser (launching is most of the time here); each test starts
+    // with an empty request log and navigates afresh, which also starts a fresh violation log.
     let browser: Browser;
     let page: Page;
+    let monitor: Monitor;
 
     before(async () => {
       if (!existsSync(BUNDLE_FILE) || !existsSync(OFFLINE_FILE)) throw new Error('run `npm run build` first: dist/ lacks the bundle or the offline page');
       browser = await launch(name);
+      page = await browser.newPage();
+      monitor = await watch(page);
     });
     after(async () => {
       await browser?.close();
     });
-    beforeEach(async () => {
-      page = await browser.newPage();
-    });
-    afterEach(async () => {
-      await page?.close();
+    beforeEach(() => {
+      monitor.requests.length = 0;
     });
 
     it('the bundle in a host page with a strict CSP: no violation, no other request, QR reads as the URI, code matches otpauth', async () => {
@@ -57,7 +59,7 @@ for (const name of BROWSERS) {
         '/totp-generator.bundle.js': { body: readFileSync(BUNDLE_FILE), type: JS },
       });
       try {
-        const { requests, violations } = await watch(page);
+        const { requests, violations } = monitor;
         await page.goto(`${server.origin}/`);
         const shown = await readElement(page);
         expect(shown.qrText).to.equal(shown.uri);
@@ -74,7 +76,7 @@ for (const name of BROWSERS) {
 
     it('the offline page opened from disk: WebCrypto available, renders, QR and code correct, no request, no CSP violation', async () => {
       const url = pathToFileURL(resolve(OFFLINE_FILE)).href;
-      const { requests, violations } = await watch(page);
+      const { requests, violations } = monitor;
       await page.goto(url);
       const shown = await readElement(page);
       expect(shown.qrText).to.equal(shown.uri);
@@ -91,11 +93,27 @@ for (const name of BROWSERS) {
       expect(requests.filter((request) => request !== url)).to.deep.equal([]);
     });
 
+    it('the offline page where WebCrypto is hidden (plain http from a non-local host) says so in words', async () => {
+      const server = await serve({ '/': { body: readFileSync(OFFLINE_FILE), type: HTML } });
+      try {
+        await page.goto(server.origin.replace('127.0.0.1', INSECURE_HOST) + '/');
+        await page.waitForFunction(() => customElements.get('totp-generator'));
+        const state = await page.evaluate(() => {
+          const notice = document.getElementById('webcrypto-problem')!;
+          return { secure: isSecureContext, subtle: typeof crypto.subtle, shown: !notice.hidden, text: notice.textContent };
+        });
+        expect(state).to.include({ secure: false, subtle: 'undefined', shown: true });
+        expect(state.text).to.match(/WebCrypto is not available here.*https:\/\//);
+      } finally {
+        await server.close();
+      }
+    });
+
     it('the demo page prefills from the hosted API query, drops the secret from the URL and never uses it', async () => {
       const server = await serve(await demoResources());
       const planted = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
       try {
-        const { violations } = await watch(page);
+        const { violations } = monitor;
         await page.goto(`${server.origin}/?issuer=MyApp&account_name=user%40example.com&digits=8&period=60&algorithm=SHA256&secret=${planted}`);
         const shown = await readElement(page);
         const state = await page.evaluate(() => {
@@ -124,29 +142,26 @@ for (const name of BROWSERS) {
         await server.close();
       }
     });
-  });
-}
-
-describe('demo page on the Vite dev server (npm start), in Chromium', function () {
-  it('serves index.html and its TypeScript; the page renders the element and requests nothing but the dev server', async () => {
-    const vite = await createViteServer({ server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false }, logLevel: 'silent', clearScreen: false });
-    await vite.listen();
-    const origin = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
-    const browser = await launch('chromium');
-    try {
-      const page = await browser.newPage();
-      const { requests, violations } = await watch(page);
-      await page.goto(`${origin}/?issuer=Dev&account_name=dev%40example.com&secret=JBSWY3DPEHPK3PXP`);
-      const shown = await readElement(page);
-      expect(shown.qrText).to.equal(shown.uri);
-      expect(shown.uri).to.match(/^otpauth:\/\/totp\/Dev:dev%40example\.com\?secret=[A-Z2-7]{32}&issuer=Dev&/);
-      expect(otpauthCodes(shown.qrText, shown.before, shown.after)).to.include(shown.code);
-      expect(await page.evaluate(() => location.search)).to.not.match(/secret/i);
-      expect(await violations()).to.deep.equal([]);
-      expect(requests.filter((request) => !request.startsWith(`${origin}/`))).to.deep.equal([]);
-    } finally {
-      await browser.close();
-      await vite.close();
+    // Vite itself only in Chromium: it proves `npm start` serves a working page; the browser is the same.
+    if (name === 'chromium') {
+      it('the demo page on the Vite dev server (npm start): renders, requests nothing but the dev server', async () => {
+        const vite = await createViteServer({ server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false }, logLevel: 'silent', clearScreen: false });
+        try {
+          await vite.listen();
+          const origin = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
+          const { requests, violations } = monitor;
+          await page.goto(`${origin}/?issuer=Dev&account_name=dev%40example.com&secret=JBSWY3DPEHPK3PXP`);
+          const shown = await readElement(page);
+          expect(shown.qrText).to.equal(shown.uri);
+          expect(shown.uri).to.match(/^otpauth:\/\/totp\/Dev:dev%40example\.com\?secret=[A-Z2-7]{32}&issuer=Dev&/);
+          expect(otpauthCodes(shown.qrText, shown.before, shown.after)).to.include(shown.code);
+          expect(await page.evaluate(() => location.search)).to.not.match(/secret/i);
+          expect(await violations()).to.deep.equal([]);
+          expect(requests.filter((request) => !request.startsWith(`${origin}/`))).to.deep.equal([]);
+        } finally {
+          await vite.close();
+        }
+      });
     }
   });
-});
+}
