@@ -219,3 +219,40 @@ describe('extension popup in Chromium (built dist/extension)', function () {
     expect(seenRequests.map(({ url }) => url)).to.include.members([`${site.origin}/leak`, 'https://example.com/leak']);
   });
 });
+
+describe('extension popup in Chromium with a German UI (--lang=de)', function () {
+  let site: Site;
+  let chromium: ExtensionBrowser;
+
+  before(async () => {
+    site = await startSite();
+    chromium = await launchWithExtension(undefined, ['--lang=de']);
+    await chromium.tab.goto(`${site.origin}/login`);
+  });
+
+  after(async () => {
+    await chromium?.close();
+    await site?.close();
+  });
+
+  it('shows the page and the element in German, values substituted by chrome.i18n', async () => {
+    const { popup } = await openPopup(chromium);
+    await waitForEnrollment(popup);
+    const shown = await popup.evaluate(() => {
+      const generator = document.querySelector('totp-generator')!;
+      return {
+        lang: document.documentElement.lang,
+        title: document.title,
+        label: document.querySelector('label > span')!.textContent,
+        element: generator.shadowRoot!.textContent!.replace(/\s+/g, ' '),
+        announcement: generator.strings.codeAnnouncement!('1 2 3 4 5 6', 17),
+      };
+    });
+    await popup.close();
+    expect(shown.lang).to.equal('de');
+    expect(shown.title).to.equal('Neuer TOTP-Schlüssel');
+    expect(shown.label).to.equal('Aussteller');
+    expect(shown.element).to.include('Aktueller Code').and.include('Neuer Schlüssel').and.not.include('Current code');
+    expect(shown.announcement).to.equal('Aktueller Code: 1 2 3 4 5 6. Er wechselt in 17 Sekunden.');
+  });
+});
