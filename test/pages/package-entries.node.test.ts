@@ -1,0 +1,47 @@
+// The package's entries as a consumer's bundler sees them (package.json "exports", resolved by esbuild against the
+// built dist/): the element's entry registers nothing, the define entry registers the tag, the types declare the tag.
+import { expect } from 'chai';
+import { existsSync, readFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+/** A consumer's bundle of `import … from '<specifier>'`, dependencies left out, as text. */
+async function consumerBundle(specifier: string): Promise<string> {
+  const result = await esbuild.build({
+    stdin: { contents: `export * from '${specifier}';\nimport '${specifier}';\n`, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    external: ['lit', 'lit/*', '@otplib/*', 'qrcode-generator'],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+describe('package entries (built dist/)', () => {
+  before(function () {
+    if (!existsSync('dist/element.js')) throw new Error('run `npm run build` first');
+  });
+
+  it('every path in package.json "exports" exists', () => {
+    const { exports } = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, string | Record<string, string>> };
+    const paths = Object.values(exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+    expect(paths.filter((path) => !existsSync(path))).to.deep.equal([]);
+  });
+
+  it('totp-enroll/element exports the class and registers no tag', async () => {
+    const code = await consumerBundle('totp-enroll/element');
+    expect(code).to.match(/\bTotpGenerator\b/);
+    expect(code).to.not.include('customElements.define');
+  });
+
+  it('totp-enroll/define registers <totp-generator>, only if not yet registered', async () => {
+    const code = await consumerBundle('totp-enroll/define');
+    expect(code).to.match(/customElements\.get\(["']totp-generator["']\)/);
+    expect(code).to.match(/customElements\.define\(["']totp-generator["']/);
+  });
+
+  it("the define entry's types declare the tag in HTMLElementTagNameMap", () => {
+    const types = readFileSync('dist/types/element/define.d.ts', 'utf8');
+    expect(types).to.match(/interface HTMLElementTagNameMap\s*{\s*['"]totp-generator['"]: TotpGenerator;/);
+  });
+});
