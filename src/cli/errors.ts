@@ -35,23 +35,17 @@ export function flagOfField(field: string): string {
   return FLAG_OF_FIELD[field] ?? `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
-/** A core parameter error as a CLI error naming the flag, what was received and what is allowed. */
+/**
+ * A core parameter error as a CLI error naming the flag, what was received and what is allowed. With a `context`
+ * (`--accounts "users.txt" line 7: `), an account name came from that line, not from a flag, and is called so.
+ */
 export function parameterErrorToCli(error: TotpParameterError, context = ''): CliError {
-  return new CliError(`${context}${flagOfField(error.field)}: ${error.problem}; expected ${error.allowed}`);
+  const subject = context && error.field === 'accountName' ? 'account name' : `${flagOfField(error.field)}:`;
+  return new CliError(`${context}${subject} ${error.problem}; expected ${error.allowed}`);
 }
 
 /** `--flag: got "x"; expected …` for the CLI's own flags (count, port, at, …). */
 export function invalidFlag(flag: string, value: string | undefined, allowed: string): CliError {
   const got = value === undefined ? 'nothing' : JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return new CliError(`${flag}: got ${got}; expected ${allowed}`);
-}
-
-/** Runs `action`, turning a core parameter error into a CLI error naming the flag. */
-export function withFlagNames<T>(action: () => T, context = ''): T {
-  try {
-    return action();
-  } catch (error) {
-    if (error instanceof TotpParameterError) throw parameterErrorToCli(error, context);
-    throw error;
-  }
 }
