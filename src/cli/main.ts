@@ -62,8 +62,9 @@ async function runBatch(values: Values): Promise<number> {
   const fixedTime = values.at === undefined ? undefined : timeFlag(values);
   const parameters = enrollmentFlags(values);
   const jobs = integerFlag(values, 'jobs', 1, JOBS_MAX, Math.min(availableParallelism(), 8));
-  const write = (items: Iterable<BatchItem> | AsyncIterable<BatchItem>, useWorkers: boolean) =>
-    useWorkers && jobs > 1
+  // An explicit --jobs is obeyed; by default small batches stay on this thread.
+  const write = (items: Iterable<BatchItem> | AsyncIterable<BatchItem>, worthWorkers: boolean) =>
+    (worthWorkers || values.jobs !== undefined) && jobs > 1
       ? writeBatchInWorkers(items, process.stdout, { workers: jobs, workerUrl: new URL(import.meta.url), timestamp: fixedTime })
       : writeBatch(items, process.stdout, fixedTime === undefined ? Date.now : () => fixedTime);
 

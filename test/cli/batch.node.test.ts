@@ -1,5 +1,6 @@
 // Batch provisioning with the real built command: `--count N` and `--accounts FILE|-` as NDJSON, streamed.
 import { expect } from 'chai';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +23,9 @@ function usageOf(pid: number): { cpuSeconds: number; rss: number; peak: number }
 describe('CLI: batch mode (NDJSON)', function () {
   before(() => builtCli());
 
-  it('--count N writes N lines, each a complete enrollment with its own secret, checked by otpauth, oathtool and jsQR', async () => {
-    const { status, stdout, stderr } = await runCli(['--count', '12', '--issuer', 'Fleet', '--account-name', 'device', '--at', AT]);
+  for (const jobs of ['1', '2']) {
+  it(`--count N writes N lines, each a complete enrollment with its own secret, checked by otpauth, oathtool and jsQR (--jobs ${jobs})`, async () => {
+    const { status, stdout, stderr } = await runCli(['--count', '12', '--jobs', jobs, '--issuer', 'Fleet', '--account-name', 'device', '--at', AT]);
     expect(status, stderr).to.equal(0);
     const lines = stdout.split('\n');
     expect(lines.pop()).to.equal(''); // newline-terminated
@@ -42,6 +44,8 @@ describe('CLI: batch mode (NDJSON)', function () {
       }
     }
   });
+
+  }
 
   it('--accounts FILE makes one enrollment per non-empty line, in order, with the shared parameters', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'totp-enroll-accounts-'));
@@ -66,10 +70,12 @@ describe('CLI: batch mode (NDJSON)', function () {
   });
 
   it('stops at an invalid account name, naming its line; the lines before it are complete', async () => {
-    const { status, stdout, stderr } = await runCli(['--accounts', '-'], { input: 'ok1\nok2\nbad:name\nok3\n' });
-    expect(status).to.equal(2);
-    expect(stderr).to.match(/--accounts stdin line 3: .*"bad:name" contains a colon/);
-    expect(stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line).uri.split('?')[0])).to.deep.equal(['otpauth://totp/ok1', 'otpauth://totp/ok2']);
+    for (const jobs of ['1', '2']) {
+      const { status, stdout, stderr } = await runCli(['--accounts', '-', '--jobs', jobs], { input: 'ok1\nok2\nbad:name\nok3\n' });
+      expect(status).to.equal(2);
+      expect(stderr).to.match(/--accounts stdin line 3: account name "bad:name" contains a colon/);
+      expect(stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line).uri.split('?')[0])).to.deep.equal(['otpauth://totp/ok1', 'otpauth://totp/ok2']);
+    }
   });
 
   it('refuses a missing --accounts file and conflicting flags before writing anything', async () => {
@@ -130,6 +136,16 @@ describe('CLI: batch mode (NDJSON)', function () {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+
+  it('stops quietly with status 141 when the reader of stdout goes away (| head)', async () => {
+    const child = spawnCli(['--count', '100000', '--account-name', 'x']);
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (data: string) => (stderr += data));
+    child.stdout!.once('data', () => child.stdout!.destroy());
+    const [status] = (await once(child, 'close')) as [number];
+    expect(status).to.equal(141);
+    expect(stderr).to.equal('');
   });
 
   it('never reads stdin without --accounts (stdin is an open pipe that never ends)', async () => {
