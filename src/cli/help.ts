@@ -18,7 +18,7 @@ Usage:
   totp-enroll --issuer MyApp --account-name user@example.com [options]
   totp-enroll code --secret BASE32 [options]            print the current code
   totp-enroll verify --secret BASE32 --code 123456      exit 0 if the code is valid, 1 if not
-  totp-enroll serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}]       the hosted API's endpoint, self-hosted
+  totp-enroll serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}]  the hosted API's endpoint, self-hosted
 
 Prints the hosted API's JSON: {"secret","uri","qr_code","current_code"} (qr_code is a PNG data: URI).
 
