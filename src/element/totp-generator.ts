@@ -336,8 +336,9 @@ export class TotpGenerator extends LitElement {
     if (!enrollment) return;
     this._syncBar(now);
     if (timeStep(enrollment.parameters.period, now) === this._codeStep) return;
+    // A new code: the last announcement and "Copied" described the old one.
     this._announcement = '';
-    if (this._copied === 'code') this._copied = undefined;
+    this._copied = undefined;
     this._pending = this._computeCode(enrollment, now);
   }
 
@@ -376,7 +377,7 @@ export class TotpGenerator extends LitElement {
   }
 
   private _emit<K extends keyof TotpGeneratorEventMap>(type: K, detail: TotpGeneratorEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    dispatch(this, type, detail);
   }
 
   private _input(): HTMLInputElement | null {
@@ -524,11 +525,11 @@ export class TotpGenerator extends LitElement {
       <section>
         <label for="verify">${s.verifyLabel}</label>
         <div class="row">
-          <input id="verify" part="verify" inputmode="numeric" autocomplete="one-time-code" spellcheck="false"
+          <input id="verify" part="verify" inputmode="numeric" autocomplete="one-time-code" spellcheck="false" aria-describedby="result"
             @input=${this._onInput} @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && (event.preventDefault(), void this._verify())} />
           <button type="button" @click=${this._verify}>${s.verifyButton}</button>
         </div>
-        <p role="status" class=${result === 'valid' ? 'ok' : 'bad'}>${
+        <p id="result" role="status" class=${result === 'valid' ? 'ok' : 'bad'}>${
           result === 'valid' ? s.verifyValid : result === 'mismatch' ? s.verifyMismatch : result === 'format' ? s.verifyFormat(digits) : ''
         }</p>
       </section>
@@ -539,6 +540,11 @@ export class TotpGenerator extends LitElement {
       </div>
     </div>`;
   }
+}
+
+/** Every event the element fires follows one policy: it bubbles and crosses shadow roots. */
+function dispatch(target: EventTarget, type: string, detail: unknown): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
 /** WebCrypto's `subtle` is missing: the page is not a secure context. */

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/element/define.js';
 import type { TotpGenerator } from '../../src/element/index.js';
-import { FakeClock, oracleCode, part, record } from './helpers.js';
+import { FakeClock, mount, oracleCode, part, record } from './helpers.js';
 
 const T = Date.UTC(2026, 2, 3, 4, 5, 6);
 
@@ -138,15 +138,21 @@ describe('<totp-generator> events', () => {
     const names: string[] = [];
     const { createObjectURL, revokeObjectURL } = URL;
     const click = HTMLAnchorElement.prototype.click;
+    let clicked = () => {};
     URL.createObjectURL = (blob: Blob | MediaSource) => (created.push(blob as Blob), `blob:test/${created.length}`);
     URL.revokeObjectURL = (url: string) => void revoked.push(url);
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
       names.push(`${this.download} ${this.href}`);
+      clicked();
     };
+    const nextClick = () => new Promise<void>((resolve) => (clicked = resolve));
     try {
+      let download = nextClick();
       button(el, 'Download PNG').click();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await download;
+      download = nextClick();
       button(el, 'Download SVG').click();
+      await download;
       el.remove();
     } finally {
       Object.assign(URL, { createObjectURL, revokeObjectURL });
@@ -163,7 +169,7 @@ describe('<totp-generator> events', () => {
 
 describe('<totp-generator> in a form', () => {
   it('submits the secret under its name', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><totp-generator name="totp_secret" account-name="a"></totp-generator></form>`);
+    const form = mount<HTMLFormElement>(html`<form><totp-generator name="totp_secret" account-name="a"></totp-generator></form>`);
     const el = form.querySelector('totp-generator')!;
     await el.enrollmentComplete;
     expect(new FormData(form).get('totp_secret')).to.equal(el.secret);
@@ -172,7 +178,7 @@ describe('<totp-generator> in a form', () => {
   });
 
   it('without a name submits nothing; with a bad attribute it is invalid and submits nothing', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><totp-generator account-name="a"></totp-generator></form>`);
+    const form = mount<HTMLFormElement>(html`<form><totp-generator account-name="a"></totp-generator></form>`);
     const el = form.querySelector('totp-generator')!;
     await el.enrollmentComplete;
     expect([...new FormData(form).keys()]).to.deep.equal([]);
@@ -186,7 +192,7 @@ describe('<totp-generator> in a form', () => {
 
   it('with require-verification is invalid until a correct code is typed', async () => {
     const clock = new FakeClock(T);
-    const form = await fixture<HTMLFormElement>(
+    const form = mount<HTMLFormElement>(
       html`<form><totp-generator .clock=${clock} name="totp" require-verification account-name="a"></totp-generator><button>Save</button></form>`,
     );
     const el = form.querySelector('totp-generator')!;
@@ -217,7 +223,7 @@ describe('<totp-generator> in a form', () => {
 
   it('form reset makes a new secret and forgets the verification', async () => {
     const clock = new FakeClock(T);
-    const form = await fixture<HTMLFormElement>(
+    const form = mount<HTMLFormElement>(
       html`<form><totp-generator .clock=${clock} name="totp" require-verification account-name="a"></totp-generator></form>`,
     );
     const el = form.querySelector('totp-generator')!;
@@ -237,7 +243,7 @@ describe('<totp-generator> in a form', () => {
 
   it('form reset keeps a brought secret (the field’s default) but forgets the verification', async () => {
     const clock = new FakeClock(T);
-    const form = await fixture<HTMLFormElement>(
+    const form = mount<HTMLFormElement>(
       html`<form><totp-generator .clock=${clock} name="totp" secret="GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ" require-verification account-name="a"></totp-generator></form>`,
     );
     const el = form.querySelector('totp-generator')!;

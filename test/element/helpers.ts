@@ -1,5 +1,6 @@
 // Shared helpers for the element's browser tests: a fake clock that the tests drive, an independent code oracle
 // (the `otpauth` package) and a QR reader for the rendered inline SVG.
+import { render, type TemplateResult } from 'lit';
 import * as OTPAuth from 'otpauth';
 import { readQrFromRgba } from '../support/qr-reader.js';
 import type { Clock } from '../../src/element/index.js';
@@ -100,3 +101,22 @@ export function record<K extends keyof GlobalEventHandlersEventMap>(el: EventTar
   el.addEventListener(type, (event) => seen.push(event as GlobalEventHandlersEventMap[K]));
   return seen;
 }
+
+const mounted: HTMLElement[] = [];
+
+/**
+ * Renders a template whose root is not a Lit element (a form, a sized div) into the page. open-wc's `fixture` waits
+ * an animation frame for such roots, and a test page that is not the browser's front tab (the runner opens several
+ * at once) gets no animation frames; this waits for nothing but the render.
+ */
+export function mount<T extends Element>(template: TemplateResult): T {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  return container.firstElementChild as T;
+}
+
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/element/define.js';
 import type { TotpGenerator } from '../../src/element/index.js';
 import { dataUriBytes, readQrFromPng } from '../support/qr-reader.js';
-import { FakeClock, oracleCode, part, partText, readRenderedQr } from './helpers.js';
+import { FakeClock, mount, oracleCode, part, partText, readRenderedQr } from './helpers.js';
 
 const T = Date.UTC(2026, 0, 2, 3, 4, 5);
 
@@ -83,7 +83,7 @@ describe('<totp-generator> renders a readable enrollment', () => {
   });
 
   it('fits 320 px without horizontal overflow', async () => {
-    const host = await fixture<HTMLDivElement>(html`<div style="width: 320px"><totp-generator issuer="A very long issuer name Inc" account-name="someone.with.a.long.address@example.com" period="45"></totp-generator></div>`);
+    const host = mount<HTMLDivElement>(html`<div style="width: 320px"><totp-generator issuer="A very long issuer name Inc" account-name="someone.with.a.long.address@example.com" period="45"></totp-generator></div>`);
     const el = host.querySelector('totp-generator')!;
     await el.enrollmentComplete;
     expect(el.scrollWidth).to.be.at.most(320);
