@@ -109,7 +109,7 @@ export async function waitForEnrollment(popup: Page): Promise<void> {
       if (!qr || !code || qr.getBoundingClientRect().width === 0 || code.getBoundingClientRect().width === 0) return false;
       return /^\d{6,8}$/.test(generator.currentCode ?? '') && (code.textContent ?? '').replace(/\D/g, '') === generator.currentCode;
     },
-    { timeout: 10_000, polling: 'mutation' },
+    { timeout: 20_000, polling: 'mutation' },
   );
 }
 
