@@ -87,14 +87,30 @@ describe('<totp-generator> live code', () => {
     expect(clock.delays.at(-1)).to.equal(STEP - ((12_345 + 7_000) % STEP));
   });
 
-  it('does not recompute the code when a timer fires early', async () => {
+  it('computes one code per step: none between boundaries, even when a timer fires early', async () => {
     const clock = new FakeClock(T);
     const el = await generator(clock);
-    const code = el.currentCode;
-    clock.fireAll(); // fires 17.655 s early
-    await el.enrollmentComplete;
-    expect(el.currentCode).to.equal(code);
-    expect(clock.pending).to.equal(1);
+    const sign = SubtleCrypto.prototype.sign;
+    let signatures = 0;
+    SubtleCrypto.prototype.sign = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['sign']>) {
+      signatures++;
+      return sign.apply(this, args);
+    } as SubtleCrypto['sign'];
+    try {
+      const code = el.currentCode;
+      clock.fireAll(); // 17.655 s early
+      document.dispatchEvent(new Event('visibilitychange'));
+      clock.advanceTo(T - 12_345 + STEP - 1);
+      await el.enrollmentComplete;
+      expect(signatures).to.equal(0);
+      expect(el.currentCode).to.equal(code);
+      expect(clock.pending).to.equal(1);
+      clock.advanceTo(T - 12_345 + STEP);
+      await el.enrollmentComplete;
+      expect(signatures).to.equal(1);
+    } finally {
+      SubtleCrypto.prototype.sign = sign;
+    }
   });
 
   it('animates the countdown from the time left, without a timer of its own', async () => {

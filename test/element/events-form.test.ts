@@ -114,6 +114,25 @@ describe('<totp-generator> events', () => {
     }
   });
 
+  it('when the browser refuses the clipboard, selects the text instead and fires no totp-copy', async () => {
+    const el = await fixture<TotpGenerator>(html`<totp-generator .clock=${new FakeClock(T)} account-name="a"></totp-generator>`);
+    await el.enrollmentComplete;
+    const original = Object.getOwnPropertyDescriptor(Clipboard.prototype, 'writeText')!;
+    Object.defineProperty(Clipboard.prototype, 'writeText', { configurable: true, value: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) });
+    try {
+      const copies = record(el, 'totp-copy');
+      button(el, 'Copy key').click();
+      await new Promise((resolve) => setTimeout(resolve));
+      await el.updateComplete;
+      expect(copies).to.deep.equal([]);
+      expect(el.shadowRoot!.textContent).to.contain('The text is selected');
+      expect(getSelection()!.toString().replace(/\s+/g, '')).to.equal(el.secret);
+    } finally {
+      Object.defineProperty(Clipboard.prototype, 'writeText', original);
+      getSelection()!.removeAllRanges();
+    }
+  });
+
   it('announces the code only when asked, in a polite live region', async () => {
     const clock = new FakeClock(T);
     const el = await fixture<TotpGenerator>(html`<totp-generator .clock=${clock} account-name="a"></totp-generator>`);
