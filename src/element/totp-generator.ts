@@ -210,6 +210,7 @@ export class TotpGenerator extends LitElement {
     this._generated = undefined;
     this._rebuild = true;
     this.secret = '';
+    this.givenSecret = null;
     this.requestUpdate();
   }
 
@@ -287,7 +288,16 @@ export class TotpGenerator extends LitElement {
         period,
         algorithm,
       });
-    });
+    }, this._failed(enrollment));
+  }
+
+  /** A rejection handler for asynchronous work (WebCrypto, compression): shown as an error, never thrown to the page. */
+  private _failed(enrollment: Enrollment) {
+    return (error: unknown): void => {
+      if (enrollment !== this._enrollment) return;
+      this._show(undefined);
+      this._fail(error);
+    };
   }
 
   /** Replaces what is shown (or clears it) and everything that belonged to the previous enrollment. */
@@ -339,7 +349,7 @@ export class TotpGenerator extends LitElement {
     // A new code: the last announcement and "Copied" described the old one.
     this._announcement = '';
     this._copied = undefined;
-    this._pending = this._computeCode(enrollment, now);
+    this._pending = this._computeCode(enrollment, now).catch(this._failed(enrollment));
   }
 
   /** Restarts the countdown bar's animation at the right point of the step: the browser animates it, not us. */
@@ -406,7 +416,12 @@ export class TotpGenerator extends LitElement {
     const enrollment = this._enrollment;
     const input = this._input();
     if (!enrollment || !input) return;
-    const verification = await verifyCode(enrollment.codeOptions, input.value, { timestamp: this._clock.now() });
+    let verification;
+    try {
+      verification = await verifyCode(enrollment.codeOptions, input.value, { timestamp: this._clock.now() });
+    } catch (error) {
+      return this._failed(enrollment)(error);
+    }
     if (enrollment !== this._enrollment) return;
     this._result = verification.valid ? 'valid' : verification.reason;
     // Once the user proved their app is set up, a later typo does not undo it; a new enrollment does.
@@ -432,7 +447,12 @@ export class TotpGenerator extends LitElement {
   private async _download(type: 'png' | 'svg'): Promise<void> {
     const enrollment = this._enrollment;
     if (!enrollment) return;
-    const body = type === 'png' ? await qrPng(enrollment.qr, { scale: 8 }) : this._qrSvg(enrollment);
+    let body: Uint8Array | string;
+    try {
+      body = type === 'png' ? await qrPng(enrollment.qr, { scale: 8 }) : this._qrSvg(enrollment);
+    } catch (error) {
+      return this._failed(enrollment)(error);
+    }
     const url = URL.createObjectURL(new Blob([body as BlobPart], { type: type === 'png' ? 'image/png' : 'image/svg+xml' }));
     const link = document.createElement('a');
     link.href = url;

@@ -168,6 +168,23 @@ describe('<totp-generator> bad input', () => {
     expect(errors).to.deep.equal([{ field: 'digits', message: part(el, 'error')!.textContent }]);
   });
 
+  it('shows an error, not an exception, when WebCrypto itself fails', async () => {
+    const sign = SubtleCrypto.prototype.sign;
+    SubtleCrypto.prototype.sign = () => Promise.reject(new DOMException('broken', 'OperationError'));
+    try {
+      const errors: CustomEvent[] = [];
+      document.addEventListener('totp-error', (event) => errors.push(event), { once: true });
+      const el = await fixture<TotpGenerator>(html`<totp-generator account-name="a"></totp-generator>`);
+      expect(await el.enrollmentComplete).to.equal(false);
+      expect(part(el, 'qr')).to.equal(null);
+      expect(part(el, 'error')!.textContent).to.contain('broken');
+      expect(errors).to.have.length(1);
+    } finally {
+      SubtleCrypto.prototype.sign = sign;
+    }
+    expect(uncaught).to.deep.equal([]);
+  });
+
   it('says plainly that it needs HTTPS when WebCrypto is hidden (insecure context)', async () => {
     const descriptor = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle')!;
     Object.defineProperty(Crypto.prototype, 'subtle', { configurable: true, get: () => undefined });
