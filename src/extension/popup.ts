@@ -5,12 +5,13 @@
  * What the popup keeps where: the secret only in this page's memory (inside the element) — closing the popup forgets
  * it; account name, digits, period and algorithm in `chrome.storage.local`; the issuer nowhere (it comes from the tab).
  */
+// First: starts reading settings and the active tab, so that runs while the rest is evaluated.
+import { popupContext } from './popup-context.js';
 import '../element/define.js';
 import { en as englishStrings } from '../element/strings.js';
 import { parseParameters } from '../core/index.js';
-import { activeTabIssuer } from './active-tab-issuer.js';
 import { elementStrings, localizePage } from './i18n.js';
-import { loadSettings, saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
+import { saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
 
 const getMessage = (name: string, substitutions?: string | string[]) => chrome.i18n.getMessage(name, substitutions);
 localizePage(document, getMessage);
@@ -18,8 +19,7 @@ localizePage(document, getMessage);
 const form = document.querySelector<HTMLFormElement>('#settings')!;
 const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
 
-// Both look-ups are local and fast; running them together keeps the time to the first code short.
-const [settings, issuer] = await Promise.all([loadSettings(chrome.storage.local), activeTabIssuer(chrome.tabs)]);
+const [settings, issuer] = await popupContext;
 field('issuer').value = issuer;
 field('accountName').value = settings.accountName;
 field('digits').value = String(settings.digits);
