@@ -10,9 +10,10 @@
 //    node:http, a bounded number of keep-alive requests, a few at a time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
-import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import QRCode from 'qrcode';
@@ -21,8 +22,10 @@ import { deflateSync } from 'node:zlib';
 import { createEnrollment, generateCode, qrMatrix, qrPng } from '../src/core/index.js';
 import { repeatedItems, writeBatch } from '../src/cli/batch.js';
 
-const CLI = 'dist/cli.js';
-if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm run bench does)`);
+if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first (npm run bench does)');
+// A private copy of the self-contained bundle: a concurrent `npm run build` empties dist/.
+const CLI = join(mkdtempSync(join(tmpdir(), 'totp-enroll-bench-')), 'cli.js');
+copyFileSync('dist/cli.js', CLI);
 
 /** A stream that throws its input away (but still goes through write(), as stdout would). */
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
