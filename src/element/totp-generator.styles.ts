@@ -13,6 +13,7 @@ export const styles = css`
 display:block;box-sizing:border-box;max-width:var(--totp-generator-max-width,26rem);padding:var(--totp-generator-padding,1rem);border:1px solid var(--_line);border-radius:var(--totp-generator-radius,.5rem);background:var(--_bg);color:var(--_fg);font:var(--totp-generator-font,inherit);color-scheme:light dark}
 :host([hidden]){display:none}
 *{box-sizing:border-box}
+fieldset{border:0;margin:0;padding:0;min-width:0}
 p{margin:.5rem 0}
 section{margin-top:1rem}
 h3{margin:0 0 .25rem;font-size:1em}

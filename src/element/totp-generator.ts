@@ -86,6 +86,7 @@ export class TotpGenerator extends LitElement {
     _verified: { state: true },
     _copied: { state: true },
     _announcement: { state: true },
+    _disabled: { state: true },
   };
 
   private readonly _internals = this.attachInternals();
@@ -118,6 +119,7 @@ export class TotpGenerator extends LitElement {
   private _verified = false;
   private _copied: Copyable | 'failed' | undefined;
   private _announcement = '';
+  private _disabled = false;
 
   /** The secret this element generated: kept across issuer/account/digits/period changes. */
   private _generated: Enrollment['secret'] | undefined;
@@ -223,6 +225,11 @@ export class TotpGenerator extends LitElement {
     }
     const input = this._input();
     if (input) input.value = '';
+  }
+
+  /** The element's `disabled` attribute or a disabled ancestor <fieldset>: the browser then submits no value either. */
+  formDisabledCallback(disabled: boolean): void {
+    this._disabled = disabled;
   }
 
   override disconnectedCallback(): void {
@@ -515,7 +522,9 @@ export class TotpGenerator extends LitElement {
     const result = this._result;
     // unsafeHTML only for our own SVG markup: qrSvg escapes the title, and the rest is numbers. User text (issuer,
     // account) goes through ordinary bindings, which Lit always renders as text.
-    return html`<div lang=${s.lang}>
+    // A fieldset so that disabling the element (its own `disabled`, or a disabled <fieldset> around it) disables
+    // every control inside at once.
+    return html`<fieldset lang=${s.lang} ?disabled=${this._disabled}>
       <div part="qr">${unsafeHTML(this._qrSvg(enrollment))}</div>
       <p>${s.scanHint}</p>
       ${this._warning(enrollment)}
@@ -558,7 +567,7 @@ export class TotpGenerator extends LitElement {
         <button type="button" @click=${() => this._download('svg')}>${s.downloadSvg}</button>
         ${this.givenSecret ? nothing : html`<button type="button" @click=${this.regenerate}>${s.regenerate}</button>`}
       </div>
-    </div>`;
+    </fieldset>`;
   }
 }
 

@@ -209,6 +209,20 @@ describe('<totp-generator> in a form', () => {
     expect(el.validationMessage).to.contain('period');
   });
 
+  it('is disabled with a disabled fieldset around it: controls off, no value submitted', async () => {
+    const form = mount<HTMLFormElement>(html`<form><fieldset><totp-generator name="totp" account-name="a"></totp-generator></fieldset></form>`);
+    const el = form.querySelector('totp-generator')!;
+    await el.enrollmentComplete;
+    form.querySelector('fieldset')!.disabled = true;
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('button, input')].every((control) => control.matches(':disabled'))).to.equal(true);
+    expect(new FormData(form).has('totp')).to.equal(false);
+    form.querySelector('fieldset')!.disabled = false;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('input')!.matches(':disabled')).to.equal(false);
+    expect(new FormData(form).get('totp')).to.equal(el.secret);
+  });
+
   it('with require-verification is invalid until a correct code is typed', async () => {
     const clock = new FakeClock(T);
     const form = mount<HTMLFormElement>(
