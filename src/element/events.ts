@@ -28,7 +28,7 @@ export interface TotpCopyDetail {
   readonly what: 'secret' | 'uri' | 'code';
 }
 
-/** `field` is the attribute at fault (`digits`, `account-name`, …) or `crypto` in an insecure context. */
+/** `field` is the attribute at fault (`digits`, `account-name`, …), `crypto` in an insecure context, or `unknown` when WebCrypto failed. */
 export interface TotpErrorDetail {
   readonly field: string;
   readonly message: string;
