@@ -146,6 +146,29 @@ describe('extension popup in Chromium (built dist/extension)', function () {
     await popup.close();
   });
 
+  it('copies the key, the link and the code with the element’s buttons, without any clipboard permission', async () => {
+    // Only reading is granted, for the test to look; writing is what a click in the popup may do by itself.
+    await chromium.browser.defaultBrowserContext().overridePermissions(`chrome-extension://${chromium.extension.id}`, ['clipboard-read']);
+    const popup = await open();
+    const inShadow = (selector: string, label?: string) =>
+      popup.evaluateHandle(
+        (css, name) => [...document.querySelector('totp-generator')!.shadowRoot!.querySelectorAll(css)].find((each) => name === undefined || each.getAttribute('aria-label') === name)!,
+        selector,
+        label,
+      );
+    // The link sits in a collapsed <details>: open it as a user would.
+    await (await inShadow('summary')).click();
+    for (const [label, property] of [['Copy key', 'secret'], ['Copy link', 'uri'], ['Copy code', 'currentCode']] as const) {
+      await (await inShadow('button', label)).click();
+      await popup.waitForFunction(
+        async (name) => (await navigator.clipboard.readText()) === document.querySelector('totp-generator')![name],
+        { timeout: 5_000 },
+        property,
+      );
+    }
+    await popup.close();
+  });
+
   it('remembers account name, digits, period and algorithm across reopening, but not the secret', async () => {
     const first = await open();
     const firstSecret = (await readShown(first)).secret;
