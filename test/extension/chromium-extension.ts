@@ -139,8 +139,9 @@ export async function pageProblems(popup: Page, target: Target, extensionId: str
   });
   await session.send('Log.enable');
   await session.send('Audits.enable');
-  // Replayed entries arrive as events right after enable; one round trip more makes sure they are all in.
+  // Replayed entries arrive as events right after enable; a round trip and a short settle make sure they are all in.
   await session.send('Runtime.evaluate', { expression: '0' });
+  await new Promise((resume) => setTimeout(resume, 100));
   await session.detach();
   return { requests: resources.filter((name) => !name.startsWith(ownFiles) && !name.startsWith('data:')), errors, cspIssues };
 }

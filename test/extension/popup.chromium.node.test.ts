@@ -233,6 +233,8 @@ describe('extension popup in Chromium (built dist/extension)', function () {
       await fetch(`${origin}/leak`).then((response) => response.text());
       await fetch('https://example.com/leak').catch(() => undefined);
     }, site.origin);
+    // Resource Timing files an entry once the response has fully arrived.
+    await popup.waitForFunction((url) => performance.getEntriesByName(url).length > 0, {}, `${site.origin}/leak`);
     const caught = await pageProblems(popup, target, chromium.extension.id);
     await popup.close();
     expect(caught.requests).to.include(`${site.origin}/leak`);
