@@ -5,6 +5,10 @@
  * way while Lit and the element's code are evaluated.
  */
 import { activeTabIssuer } from './active-tab-issuer.js';
-import { loadSettings, type PopupSettings } from './settings.js';
+import { DEFAULT_SETTINGS, loadSettings, type PopupSettings } from './settings.js';
 
-export const popupContext: Promise<[PopupSettings, string]> = Promise.all([loadSettings(chrome.storage.local), activeTabIssuer(chrome.tabs)]);
+/** Settings and issuer; unreadable storage means the defaults, since a popup without its settings beats no popup. */
+export const popupContext: Promise<[PopupSettings, string]> = Promise.all([
+  loadSettings(chrome.storage.local).catch(() => ({ ...DEFAULT_SETTINGS })),
+  activeTabIssuer(chrome.tabs),
+]);
