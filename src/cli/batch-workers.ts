@@ -68,8 +68,13 @@ export async function writeBatchInWorkers(
   { workers: count, workerUrl, timestamp }: { workers: number; workerUrl: URL; timestamp: number | undefined },
 ): Promise<number> {
   const waiting = new Map<number, { resolve: (result: ChunkResult) => void; reject: (error: Error) => void }>();
+  // Once a worker is gone, every chunk still expected from any worker fails, and no more are sent: a chunk that
+  // never comes back would otherwise leave the batch waiting, and Node would exit with the output cut short.
+  let failure: Error | undefined;
+  let stopping = false;
   const failAll = (error: Error) => {
-    for (const { reject } of waiting.values()) reject(error);
+    failure ??= error;
+    for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
   const workers = Array.from({ length: count }, () => {
@@ -79,6 +84,9 @@ export async function writeBatchInWorkers(
       waiting.delete(result.id);
     });
     worker.on('error', (error) => failAll(new CliError(`a batch worker failed: ${error.message}`, EXIT_FAILURE)));
+    worker.on('exit', (code) => {
+      if (!stopping) failAll(new CliError(`a batch worker stopped unexpectedly (exit status ${code})`, EXIT_FAILURE));
+    });
     return worker;
   });
 
@@ -89,6 +97,7 @@ export async function writeBatchInWorkers(
   let written = 0;
 
   const send = () => {
+    if (failure) throw failure;
     const id = nextId++;
     const result = new Promise<ChunkResult>((resolve, reject) => waiting.set(id, { resolve, reject }));
     result.catch(() => undefined); // handled in order by writeOldest
@@ -113,6 +122,7 @@ export async function writeBatchInWorkers(
     if (chunk.length > 0) send();
     while (queue.length > 0) await writeOldest();
   } finally {
+    stopping = true;
     await writer.flush();
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
