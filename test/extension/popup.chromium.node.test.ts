@@ -16,6 +16,9 @@ const BROWSER_PAGES = [
   ['a local file', pathToFileURL(resolve('package.json')).href],
 ] as const;
 
+/** A page on the test site that the extension is never invoked on. */
+const UNGRANTED_PAGE = '/login?never-clicked';
+
 interface Shown {
   secret: string;
   uri: string;
@@ -99,12 +102,32 @@ describe('extension popup in Chromium (built dist/extension)', function () {
     await site?.close();
   });
 
-  it('prefills the issuer with the hostname of the site in the active tab', async () => {
+  it('opens as the action popup and prefills the issuer with the hostname of the site in the active tab', async () => {
     const popup = await open();
+    // The browser itself lists this page as the extension's popup, not as a tab.
+    expect(await popup.evaluate(() => chrome.extension.getViews({ type: 'popup' }).includes(window))).to.equal(true);
     const shown = await readShown(popup);
     expect(shown.issuer).to.equal('127.0.0.1');
     expect(new URL(shown.uri).searchParams.get('issuer')).to.equal('127.0.0.1');
     await popup.close();
+  });
+
+  it('sees no tab’s URL without the click’s activeTab grant: no host or tabs permission behind the issuer', async () => {
+    // A tab the extension was never invoked on (the main tab keeps the grants of the earlier clicks).
+    const siteTab = await chromium.browser.newPage();
+    await siteTab.goto(`${site.origin}${UNGRANTED_PAGE}`);
+    // popup.html opened as an ordinary tab: no click on the button, so no grant. It is its own active tab, too.
+    const page = await chromium.browser.newPage();
+    await page.goto(`chrome-extension://${chromium.extension.id}/popup.html`);
+    await waitForEnrollment(page);
+    const seen = await page.evaluate(async () => ({
+      issuer: (document.querySelector('input[name="issuer"]') as HTMLInputElement).value,
+      urls: (await chrome.tabs.query({})).map((tab) => tab.url ?? null),
+    }));
+    await page.close();
+    await siteTab.close();
+    expect(seen.issuer).to.equal('');
+    expect(seen.urls).to.include(null).and.not.include(`${site.origin}${UNGRANTED_PAGE}`);
   });
 
   for (const [name, url] of BROWSER_PAGES) {
@@ -230,10 +253,10 @@ describe('extension popup in Chromium (built dist/extension)', function () {
     expect(problems.flatMap((each) => each.cspIssues)).to.deep.equal([]);
     // Seen from the browser: the extension loaded only its own files; everything else was the tab's navigation.
     const ownFiles = `chrome-extension://${chromium.extension.id}/`;
-    const tabPages = new Set([`${site.origin}/login`, `${site.origin}/favicon.ico`, ...BROWSER_PAGES.map(([, url]) => url)]);
+    const tabPages = new Set([`${site.origin}/login`, `${site.origin}${UNGRANTED_PAGE}`, `${site.origin}/favicon.ico`, ...BROWSER_PAGES.map(([, url]) => url)]);
     expect(seenRequests.filter(({ url }) => !url.startsWith(ownFiles) && !tabPages.has(url))).to.deep.equal([]);
     expect(seenRequests.map(({ url }) => url)).to.include(`${ownFiles}popup.js`);
-    expect(site.requests.filter((path) => path !== '/login' && path !== '/favicon.ico')).to.deep.equal([]);
+    expect(site.requests.filter((path) => !['/login', UNGRANTED_PAGE, '/favicon.ico'].includes(path))).to.deep.equal([]);
   });
 
   it('would notice requests, an inline script and an error (the checks above can fail)', async () => {
