@@ -6,7 +6,9 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr',
 
 /**
  * Headless Chromium flags that work as root in a container; the background-networking ones stop Chromium from
- * trying the (closed) network on its own, which would also pollute "zero network requests" checks.
+ * trying the (closed) network on its own, which would also pollute "zero network requests" checks. The test runner
+ * opens several pages in one browser and only one has focus: without the three backgrounding flags Chromium throttles
+ * the others' timers and tasks, and a long property test in an unfocused page runs out of time.
  */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -17,4 +19,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
