@@ -34,10 +34,12 @@ const median = (values: number[]) => {
 interface Timing {
   /** connected → Lit's first render (`updateComplete`): QR, secret and URI in the DOM; the code may still be coming */
   rendered: number;
-  /** connected → the element's `enrollmentComplete` (DOM has QR and code) */
-  ready: number;
-  /** connected → the next frame after that has been produced */
+  /** connected → QR and code in the DOM */
+  shown: number;
+  /** connected → the next frame after that has been produced: QR and code painted */
   painted: number;
+  /** connected → `enrollmentComplete` (the PNG data URI made and the totp-enroll event fired too) */
+  complete: number;
 }
 
 async function measureSpeed(): Promise<{ element: Timing[]; baseline: Timing[]; firstElement: Timing }> {
@@ -77,14 +79,24 @@ async function measureSpeed(): Promise<{ element: Timing[]; baseline: Timing[]; 
             host.append(element);
             await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
             rendered = performance.now() - start;
-            await element.enrollmentComplete;
+            // QR and code on screen: the code arrives from WebCrypto a moment after the first render.
+            await new Promise<void>((resolve) => {
+              const code = element.shadowRoot!.querySelector('[part=code]')!;
+              if (code.textContent!.trim()) return resolve();
+              const observer = new MutationObserver(() => {
+                if (!code.textContent!.trim()) return;
+                observer.disconnect();
+                resolve();
+              });
+              observer.observe(code, { childList: true, characterData: true, subtree: true });
+            });
           } else {
             const div = document.createElement('div');
             div.innerHTML = `${svg}<p>123 456</p>`;
             host.append(div);
             rendered = performance.now() - start;
           }
-          const ready = performance.now() - start;
+          const shown = performance.now() - start;
           // The next frame, and past its paint: a message posted from rAF is handled after that frame is drawn.
           // (Inline rather than a named helper: tsx would wrap a named function in __name, which the page lacks.)
           await new Promise<void>((resolve) =>
@@ -95,8 +107,11 @@ async function measureSpeed(): Promise<{ element: Timing[]; baseline: Timing[]; 
             }),
           );
           const painted = performance.now() - start;
+          // Everything else (the PNG behind `qrCode` and the totp-enroll event) follows off the critical path.
+          if (kind === 'element') await (host.firstElementChild as unknown as { enrollmentComplete: Promise<unknown> }).enrollmentComplete;
+          const complete = performance.now() - start;
           host.replaceChildren();
-          return { rendered, ready, painted };
+          return { rendered, shown, painted, complete };
         },
         kind,
         svg,
@@ -165,18 +180,17 @@ const table = (rows: string[][]) => {
 };
 
 console.log(`\n<totp-generator>: connected → QR and code painted (headless Chromium, median of ${RUNS} runs after ${WARM_UP} warm-up runs)`);
-console.log('  first render = Lit updateComplete; complete = enrollmentComplete (code and PNG done); painted = the frame after that drawn');
-const elementRendered = median(speed.element.map((timing) => timing.rendered));
-const baselineRendered = median(speed.baseline.map((timing) => timing.rendered));
-const elementReady = median(speed.element.map((timing) => timing.ready));
-const elementPainted = median(speed.element.map((timing) => timing.painted));
-const baselineReady = median(speed.baseline.map((timing) => timing.ready));
-const baselinePainted = median(speed.baseline.map((timing) => timing.painted));
+console.log('  first render = Lit updateComplete (QR, secret, URI); shown = the code in the DOM too; painted = the frame after that drawn;');
+console.log('  complete = enrollmentComplete (also the PNG data URI and the totp-enroll event, which no paint waits for)');
+const column = (timings: Timing[], key: keyof Timing) => median(timings.map((timing) => timing[key]));
+const elementPainted = column(speed.element, 'painted');
+const baselinePainted = column(speed.baseline, 'painted');
+const cells = (timing: (key: keyof Timing) => number) => (['rendered', 'shown', 'painted', 'complete'] as const).map((key) => `${timing(key).toFixed(2)} ms`);
 table([
-  ['', 'first render', 'complete', 'painted', 'painted ÷ baseline'],
-  ['<totp-generator>', `${elementRendered.toFixed(2)} ms`, `${elementReady.toFixed(2)} ms`, `${elementPainted.toFixed(2)} ms`, `${(elementPainted / baselinePainted).toFixed(2)}×`],
-  ['baseline: <div> + pre-made SVG', `${baselineRendered.toFixed(2)} ms`, `${baselineReady.toFixed(2)} ms`, `${baselinePainted.toFixed(2)} ms`, '1.00×'],
-  ['first element on the page (cold)', `${speed.firstElement.rendered.toFixed(2)} ms`, `${speed.firstElement.ready.toFixed(2)} ms`, `${speed.firstElement.painted.toFixed(2)} ms`, ''],
+  ['', 'first render', 'shown', 'painted', 'complete', 'painted ÷ baseline'],
+  ['<totp-generator>', ...cells((key) => column(speed.element, key)), `${(elementPainted / baselinePainted).toFixed(2)}×`],
+  ['baseline: <div> + pre-made SVG', ...cells((key) => column(speed.baseline, key)), '1.00×'],
+  ['first element on the page (cold)', ...cells((key) => speed.firstElement[key]), ''],
 ]);
 console.log(`  goal ≤ ${FRAME_GOAL_MS} ms painted: ${elementPainted <= FRAME_GOAL_MS ? 'met' : 'MISSED'}`);
 

@@ -2,7 +2,7 @@
  * `<totp-generator>`: a TOTP enrollment made in the browser — secret, QR code, setup link and live code — with a
  * field that checks the code the user's app shows. This module defines the class only; `define.ts` registers it.
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclaration } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import {
   TotpParameterError,
@@ -19,6 +19,7 @@ import {
   type Enrollment,
 } from '../core/index.js';
 import type { TotpErrorDetail, TotpGeneratorEventMap } from './events.js';
+import { whenIdle } from './when-idle.js';
 import { StepClockController, type Clock } from './step-clock.js';
 import { en, type TotpGeneratorStrings } from './strings.js';
 import { styles } from './totp-generator.styles.js';
@@ -124,7 +125,8 @@ export class TotpGenerator extends LitElement {
   /** The secret this element generated: kept across issuer/account/digits/period changes. */
   private _generated: Enrollment['secret'] | undefined;
   private _generatedFor = '';
-  private _rebuild = false;
+  /** An enrollment input changed (or a new secret was asked for) since the enrollment shown was built. */
+  private _rebuild = true;
   /** The code's step, so that a tick inside the same step recomputes nothing. */
   private _codeStep = NaN;
   /** The asynchronous work (code, PNG) of the latest change; `enrollmentComplete` waits for it. */
@@ -239,8 +241,19 @@ export class TotpGenerator extends LitElement {
     this._revokeDownload();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this._rebuild || ENROLLMENT_INPUTS.some((key) => changed.has(key))) this._build();
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if ((ENROLLMENT_INPUTS as readonly PropertyKey[]).includes(name!)) this._rebuild = true;
+    super.requestUpdate(name, oldValue, options);
+  }
+
+  /**
+   * Builds the enrollment before rendering, and holds the render until its code is ready (one WebCrypto HMAC, about
+   * a millisecond): QR and code then reach the screen in the same frame, with no frame drawn, laid out and
+   * replaced in between. Inputs that change meanwhile are built too before anything renders.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    while (this._rebuild) await this._build();
+    super.scheduleUpdate();
   }
 
   protected override updated(): void {
@@ -252,8 +265,11 @@ export class TotpGenerator extends LitElement {
     return { ...en, ...this.strings };
   }
 
-  /** Validates the attributes and builds the enrollment; on bad input shows an error and nothing stale. */
-  private _build(): void {
+  /**
+   * Validates the attributes and builds the enrollment; on bad input shows an error and nothing stale. Resolves,
+   * never rejects, once the new enrollment's code is known (or has failed, which is shown as an error).
+   */
+  private _build(): Promise<unknown> {
     this._rebuild = false;
     let enrollment: Enrollment;
     const given = this.givenSecret?.trim();
@@ -271,31 +287,43 @@ export class TotpGenerator extends LitElement {
     } catch (error) {
       this._show(undefined);
       this._fail(error);
-      return;
+      return Promise.resolve();
     }
     if (!given) {
       this._generated = enrollment.secret;
       this._generatedFor = this.algorithm;
     }
-    if (enrollment.uri === this._enrollment?.uri && !this._error) return;
+    if (enrollment.uri === this._enrollment?.uri && !this._error) return Promise.resolve();
     this._show(enrollment);
-    const now = this._clock.now();
-    this._pending = Promise.all([this._computeCode(enrollment, now), qrPngDataUri(enrollment.qr)]).then(([code, qrCode]) => {
-      if (enrollment !== this._enrollment) return;
-      this._qrCode = qrCode;
-      const { issuer, accountName, digits, period, algorithm } = enrollment.parameters;
-      this._emit('totp-enroll', {
-        secret: enrollment.secret.base32,
-        uri: enrollment.uri,
-        qr_code: qrCode,
-        current_code: code ?? this._code,
-        issuer,
-        accountName,
-        digits,
-        period,
-        algorithm,
-      });
-    }, this._failed(enrollment));
+    const code = this._computeCode(enrollment, this._clock.now());
+    this._pending = code.then((value) => this._complete(enrollment, value)).catch(this._failed(enrollment));
+    // Settled either way: the handler above shows a failure.
+    return code.catch(() => undefined);
+  }
+
+  /**
+   * Makes the PNG behind `qrCode`, then fires `totp-enroll` with everything. The PNG is not on screen (the QR is SVG),
+   * so it is made when the browser is idle after painting the QR and code: its compression never delays that frame.
+   */
+  private async _complete(enrollment: Enrollment, code: string | undefined): Promise<void> {
+    await this.updateComplete;
+    await whenIdle();
+    if (enrollment !== this._enrollment) return;
+    const qrCode = await qrPngDataUri(enrollment.qr);
+    if (enrollment !== this._enrollment) return;
+    this._qrCode = qrCode;
+    const { issuer, accountName, digits, period, algorithm } = enrollment.parameters;
+    this._emit('totp-enroll', {
+      secret: enrollment.secret.base32,
+      uri: enrollment.uri,
+      qr_code: qrCode,
+      current_code: code ?? this._code,
+      issuer,
+      accountName,
+      digits,
+      period,
+      algorithm,
+    });
   }
 
   /** A rejection handler for asynchronous work (WebCrypto, compression): shown as an error, never thrown to the page. */
