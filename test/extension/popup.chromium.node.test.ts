@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { dataUriBytes, readQrFromPng } from '../support/qr-reader.js';
+import { readShown } from './popup-view.js';
 import { launchWithExtension, openPopup, pageProblems, startSite, waitForEnrollment, watchRequests, type ExtensionBrowser, type PageProblems, type SeenRequest, type Site } from './chromium-extension.js';
 
 /** Pages that belong to no site, so the popup must not suggest an issuer over them. */
@@ -18,31 +19,6 @@ const BROWSER_PAGES = [
 
 /** A page on the test site that the extension is never invoked on. */
 const UNGRANTED_PAGE = '/login?never-clicked';
-
-interface Shown {
-  secret: string;
-  uri: string;
-  code: string;
-  qrPng: string;
-  issuer: string;
-  /** When the code was read, in ms: the oracle computes the code for that moment. */
-  readAt: number;
-}
-
-/** What the popup shows, read from the element's public properties. */
-function readShown(popup: Page): Promise<Shown> {
-  return popup.evaluate(() => {
-    const generator = document.querySelector('totp-generator')!;
-    return {
-      secret: generator.secret,
-      uri: generator.uri,
-      code: generator.currentCode,
-      qrPng: generator.qrCode,
-      issuer: (document.querySelector('input[name="issuer"]') as HTMLInputElement).value,
-      readAt: Date.now(),
-    };
-  });
-}
 
 /** The code the otpauth package computes from the URI, at the time the popup's code was read or one step before
  *  (the element may not have ticked yet when the step changed a moment ago). */

@@ -3,25 +3,10 @@
 // the secret — in extension storage across a reload.
 import { expect } from 'chai';
 import * as OTPAuth from 'otpauth';
-import type { Page } from 'puppeteer-core';
 import { dataUriBytes, readQrFromPng } from '../support/qr-reader.js';
 import { waitForEnrollment } from './chromium-extension.js';
 import { launchFirefoxWithPopupTab, type FirefoxWithPopup } from './firefox-extension.js';
-
-function readShown(popup: Page) {
-  return popup.evaluate(async () => {
-    const generator = document.querySelector('totp-generator')!;
-    return {
-      secret: generator.secret,
-      uri: generator.uri,
-      code: generator.currentCode,
-      qrPng: generator.qrCode,
-      issuer: (document.querySelector('input[name="issuer"]') as HTMLInputElement).value,
-      storage: JSON.stringify(await chrome.storage.local.get(null)),
-      readAt: Date.now(),
-    };
-  });
-}
+import { readShown } from './popup-view.js';
 
 describe('extension popup in Firefox (built dist/extension, smoke test)', function () {
   let firefox: FirefoxWithPopup;
