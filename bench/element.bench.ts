@@ -13,7 +13,7 @@ import { BROWSER_BUNDLE_OPTIONS, BUNDLE_FILE } from '../scripts/build-bundles.mj
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/browsers.mjs';
 import { serve } from '../test/pages/browser-harness.js';
 
-const RUNS = 30;
+const RUNS = 50;
 const WARM_UP = 3;
 const FRAME_GOAL_MS = 16;
 /** kB here means 1000 bytes, gzip at level 9 (what `gzip -9` and most CDNs' static compression give). */
