@@ -76,7 +76,8 @@ describe('<totp-generator> keyboard and colour scheme', () => {
   it('follows prefers-color-scheme (where the runner can emulate it)', async function () {
     const el = await fixture<TotpGenerator>(html`<totp-generator account-name="a"></totp-generator>`);
     await el.enrollmentComplete;
-    // Firefox runs through WebDriver BiDi, where the runner has no media emulation (it needs CDP).
+    // Firefox runs through WebDriver BiDi, where the runner has no media emulation (it needs CDP); there the media
+    // query is tested by starting Firefox with a dark colour scheme: test/pages/dark-scheme.firefox.node.test.ts.
     if (navigator.userAgent.includes('Firefox')) this.skip();
     await emulateMedia({ colorScheme: 'dark' });
     try {
