@@ -35,6 +35,30 @@ describe('<totp-generator> renders a readable enrollment', () => {
     });
   }
 
+  it('renders QR and code together: the first render already has the code, and the PNG follows after it', async () => {
+    const el = document.createElement('totp-generator');
+    el.clock = new FakeClock(T);
+    el.setAttribute('account-name', 'one-frame@example.com');
+    let shownWithoutCode = false;
+    const observer = new MutationObserver(() => {
+      if (part(el, 'qr')?.querySelector('svg') && !partText(el, 'code')) shownWithoutCode = true;
+    });
+    document.body.append(el);
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    try {
+      await el.updateComplete;
+      expect(part(el, 'qr')!.querySelector('svg'), 'QR after the first render').to.not.equal(null);
+      expect(partText(el, 'code')).to.equal(oracleCode(el, T));
+      expect(el.qrCode, 'PNG not made before the first paint').to.equal('');
+      expect(await el.enrollmentComplete).to.equal(true);
+      expect(readQrFromPng(dataUriBytes(el.qrCode))).to.equal(el.uri);
+      expect(shownWithoutCode, 'a QR was on the page without its code').to.equal(false);
+    } finally {
+      observer.disconnect();
+      el.remove();
+    }
+  });
+
   it('groups the secret in fours and a 6-digit code as "123 456"', async () => {
     const el = await fixture<TotpGenerator>(html`<totp-generator .clock=${new FakeClock(T)} account-name="a" secret="JBSWY3DPEHPK3PXP"></totp-generator>`);
     await el.enrollmentComplete;
