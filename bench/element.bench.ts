@@ -32,7 +32,7 @@ const median = (values: number[]) => {
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Timing {
-  /** connected → Lit's first render (`updateComplete`): QR, secret and URI in the DOM; the code may still be coming */
+  /** connected → Lit's first render (`updateComplete`): QR, secret, URI and, since that render waits for it, the code */
   rendered: number;
   /** connected → QR and code in the DOM */
   shown: number;
@@ -79,7 +79,8 @@ async function measureSpeed(): Promise<{ element: Timing[]; baseline: Timing[]; 
             host.append(element);
             await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
             rendered = performance.now() - start;
-            // QR and code on screen: the code arrives from WebCrypto a moment after the first render.
+            // QR and code in the DOM. The first render already holds the code; waiting for it explicitly keeps this
+            // measure right should the code ever arrive in a later render.
             await new Promise<void>((resolve) => {
               const code = element.shadowRoot!.querySelector('[part=code]')!;
               if (code.textContent!.trim()) return resolve();
@@ -180,7 +181,7 @@ const table = (rows: string[][]) => {
 };
 
 console.log(`\n<totp-generator>: connected → QR and code painted (headless Chromium, median of ${RUNS} runs after ${WARM_UP} warm-up runs)`);
-console.log('  first render = Lit updateComplete (QR, secret, URI); shown = the code in the DOM too; painted = the frame after that drawn;');
+console.log('  first render = Lit updateComplete; shown = QR and code in the DOM (the same moment, the render waits for the code); painted = the frame after that drawn;');
 console.log('  complete = enrollmentComplete (also the PNG data URI and the totp-enroll event, which no paint waits for)');
 const column = (timings: Timing[], key: keyof Timing) => median(timings.map((timing) => timing[key]));
 const elementPainted = column(speed.element, 'painted');

@@ -7,8 +7,9 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr',
 /**
  * Headless Chromium flags that work as root in a container; the background-networking ones stop Chromium from
  * trying the (closed) network on its own, which would also pollute "zero network requests" checks. The test runner
- * opens several pages in one browser and only one has focus: without the three backgrounding flags Chromium throttles
- * the others' timers and tasks, and a long property test in an unfocused page runs out of time.
+ * opens several pages in one browser and only one has focus; the three backgrounding flags keep Chromium from
+ * throttling the timers and tasks of the others. (They did not cure the oracle test's timeouts on 2 cores: running
+ * the two browsers one after the other did, in scripts/test.mjs.)
  */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
