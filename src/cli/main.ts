@@ -16,7 +16,7 @@ import { runCode, runVerify } from './code.js';
 import { enrollmentFlags, runEnroll, warnAboutSettings } from './enroll.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, invalidFlag, parameterErrorToCli } from './errors.js';
 import { HELP } from './help.js';
-import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, isLoopback, ROUTE, startServer, stopServer } from './serve.js';
+import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, HEADERS_TIMEOUT_MAX, isLoopback, ROUTE, startServer, stopServer, TIMEOUTS } from './serve.js';
 
 declare const __TOTP_ENROLL_VERSION__: string | undefined;
 const VERSION = typeof __TOTP_ENROLL_VERSION__ === 'string' ? __TOTP_ENROLL_VERSION__ : 'development';
@@ -105,10 +105,15 @@ async function runServe(values: Values): Promise<number> {
   const apiKey = flagKey ?? (process.env[API_KEY_ENV] || undefined);
   const cors = stringFlag(values, 'cors');
   if (cors === '') throw invalidFlag('--cors', cors, 'an origin such as https://admin.example.com, or *');
+  const headersSeconds = integerFlag(values, 'headers-timeout', 1, HEADERS_TIMEOUT_MAX, TIMEOUTS.headersMilliseconds / 1000);
+  // Reachable from other machines with no key, anyone could mint enrollments: that has to be asked for by name.
+  if (!isLoopback(host) && !apiKey && values.public !== true) {
+    throw new CliError(`--host: ${host} can be reached from other machines; set ${API_KEY_ENV} (or --api-key), or pass --public to serve without a key`);
+  }
 
   let started: Awaited<ReturnType<typeof startServer>>;
   try {
-    started = await startServer(port, host, { apiKey, cors, log: (line) => process.stderr.write(`${line}\n`) });
+    started = await startServer(port, host, { apiKey, cors, log: (line) => process.stderr.write(`${line}\n`) }, { ...TIMEOUTS, headersMilliseconds: headersSeconds * 1000 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const flag = code === 'EADDRINUSE' || code === 'EACCES' ? '--port' : '--host';
@@ -119,7 +124,7 @@ async function runServe(values: Values): Promise<number> {
   process.stdout.write(`${url}\n`);
   process.stderr.write(`totp-enroll ${VERSION}: serving GET ${url}${ROUTE}${apiKey ? ' (API key required)' : ''}; Ctrl-C stops\n`);
   if (!isLoopback(host) && !apiKey) {
-    process.stderr.write(`warning: listening on ${host} without an API key: anyone who can reach this port can mint enrollments (set ${API_KEY_ENV})\n`);
+    process.stderr.write(`warning: --public: listening on ${host} without an API key: anyone who can reach this port can mint enrollments\n`);
   }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
