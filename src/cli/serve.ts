@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeHandler } from 'srvx/node';
-import { createFetchHandler, ENV, ROUTE, type FetchHandlerOptions } from '../server/index.js';
+import { ENV } from '../server/environment.js';
+import { createFetchHandler, ROUTE, type FetchHandlerOptions } from '../server/handler.js';
 import { deflate } from './enroll.js';
 
 export { ROUTE };

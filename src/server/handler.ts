@@ -55,7 +55,8 @@ export function createFetchHandler({ apiKey, cors, log = () => undefined, deflat
 
     const send = (status: number, body: ErrorBody | object | undefined, headers: Record<string, string> = {}): Response => {
       const text = body === undefined ? null : `${JSON.stringify(body)}\n`;
-      const response = new Response(method === 'HEAD' ? null : text, {
+      // A HEAD's answer keeps its body here: each runtime sends its headers (Content-Length included) and drops it.
+      const response = new Response(text, {
         status,
         headers: {
           'Cache-Control': 'no-store',

@@ -5,8 +5,11 @@
  * - The default export is a module worker (`export default { fetch }`) that reads its settings from the runtime's
  *   environment: load the built `dist/server.js` with `deno serve`, Cloudflare Workers (workerd) or Bun as it is.
  *
+ * Only functions and types are exported besides the default: workerd takes every named export of a worker's main
+ * module for an entrypoint and refuses to load one that is a plain value (a string constant, say).
+ *
  * This layer depends on the core only: no Node module, no DOM.
  */
-export { createFetchHandler, ROUTE, ALLOWED_METHODS, MAX_URL_BYTES, type FetchHandler, type FetchHandlerOptions, type ErrorBody } from './handler.js';
-export { ENV, readSettings, type EndpointSettings } from './environment.js';
+export { createFetchHandler, type FetchHandler, type FetchHandlerOptions, type ErrorBody } from './handler.js';
+export { readSettings, type EndpointSettings } from './environment.js';
 export { default } from './worker.js';
