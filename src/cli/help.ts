@@ -85,8 +85,10 @@ codes). Stops gracefully on SIGINT / SIGTERM: requests in progress finish, new c
   --host ADDRESS          address to bind (default ${DEFAULT_HOST}: this machine only)
   --api-key KEY           require "Authorization: Bearer KEY" (401 otherwise); better: set ${API_KEY_ENV},
                           which does not show in process listings
-  --cors ORIGIN           send Access-Control-Allow-Origin: ORIGIN (e.g. https://admin.example.com, or *)
-  --public                serve without an API key on an address other machines can reach (refused otherwise)
+  --cors ORIGIN           send Access-Control-Allow-Origin: ORIGIN (e.g. https://admin.example.com, or *);
+                          or set TOTP_ENROLL_CORS
+  --public                serve without an API key on an address other machines can reach (refused otherwise);
+                          or set TOTP_ENROLL_PUBLIC=1
   --headers-timeout SECONDS  cut clients that take longer to send a request's headers, 1 to ${HEADERS_TIMEOUT_MAX} (default ${TIMEOUTS.headersMilliseconds / 1000})
 `,
 };

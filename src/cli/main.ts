@@ -16,6 +16,7 @@ import { runCode, runVerify } from './code.js';
 import { enrollmentFlags, runEnroll, warnAboutSettings } from './enroll.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, invalidFlag, parameterErrorToCli } from './errors.js';
 import { HELP } from './help.js';
+import { ENV, readSettings } from '../server/environment.js';
 import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, HEADERS_TIMEOUT_MAX, isLoopback, ROUTE, startServer, stopServer, TIMEOUTS } from './serve.js';
 
 declare const __TOTP_ENROLL_VERSION__: string | undefined;
@@ -101,14 +102,16 @@ async function runServe(values: Values): Promise<number> {
   if (host === '') throw invalidFlag('--host', host, `an address to listen on, e.g. ${DEFAULT_HOST}`);
   const flagKey = stringFlag(values, 'api-key');
   if (flagKey === '') throw invalidFlag('--api-key', flagKey, 'a non-empty key');
-  // An empty environment variable counts as unset, as shells make it easy to export one by accident.
-  const apiKey = flagKey ?? (process.env[API_KEY_ENV] || undefined);
-  const cors = stringFlag(values, 'cors');
-  if (cors === '') throw invalidFlag('--cors', cors, 'an origin such as https://admin.example.com, or *');
+  // The same variables the module worker reads on Deno and workerd; the flags win.
+  const environment = readSettings(undefined);
+  const apiKey = flagKey ?? environment.apiKey;
+  const corsFlag = stringFlag(values, 'cors');
+  if (corsFlag === '') throw invalidFlag('--cors', corsFlag, 'an origin such as https://admin.example.com, or *');
+  const cors = corsFlag ?? environment.cors;
   const headersSeconds = integerFlag(values, 'headers-timeout', 1, HEADERS_TIMEOUT_MAX, TIMEOUTS.headersMilliseconds / 1000);
   // Reachable from other machines with no key, anyone could mint enrollments: that has to be asked for by name.
-  if (!isLoopback(host) && !apiKey && values.public !== true) {
-    throw new CliError(`--host: ${host} can be reached from other machines; set ${API_KEY_ENV} (or --api-key), or pass --public to serve without a key`);
+  if (!isLoopback(host) && !apiKey && values.public !== true && !environment.public) {
+    throw new CliError(`--host: ${host} can be reached from other machines; set ${API_KEY_ENV} (or --api-key), or pass --public (${ENV.public}=1) to serve without a key`);
   }
 
   let started: Awaited<ReturnType<typeof startServer>>;

@@ -39,6 +39,7 @@ export interface ErrorBody {
   allowed?: string;
 }
 
+const encoder = new TextEncoder();
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'TRACE']);
 
 export function createFetchHandler({ apiKey, cors, log = () => undefined, deflate }: FetchHandlerOptions = {}): FetchHandler {
@@ -54,14 +55,15 @@ export function createFetchHandler({ apiKey, cors, log = () => undefined, deflat
     const method = request.method;
 
     const send = (status: number, body: ErrorBody | object | undefined, headers: Record<string, string> = {}): Response => {
-      const text = body === undefined ? null : `${JSON.stringify(body)}\n`;
-      // A HEAD's answer keeps its body here: each runtime sends its headers (Content-Length included) and drops it.
-      const response = new Response(text, {
+      const bytes = body === undefined ? null : encoder.encode(`${JSON.stringify(body)}\n`);
+      // Content-Length is given outright so that every runtime sends it, rather than chunked encoding, and a HEAD's
+      // answer keeps its body here: each runtime sends the headers and drops the body.
+      const response = new Response(bytes, {
         status,
         headers: {
           'Cache-Control': 'no-store',
           'X-Content-Type-Options': 'nosniff',
-          ...(text === null ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+          ...(bytes === null ? {} : { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(bytes.length) }),
           ...corsHeaders,
           ...headers,
         },
