@@ -13,6 +13,8 @@ export interface LoadOptions {
   /** The query for request number `index`; default the curl example's with a distinct account name. */
   query?: (index: number) => string;
   headers?: Record<string, string>;
+  /** Checked before each request: true stops the load (e.g. once the server has exited). */
+  stop?: () => boolean;
 }
 
 export interface LoadResult {
@@ -29,9 +31,19 @@ export interface LoadResult {
 
 export const loadQuery = (index: number) => `issuer=LoadTest&account_name=load-${index}%40example.com&digits=6&period=30`;
 
-export async function runLoad(url: string, { total = Infinity, seconds = Infinity, concurrency, query = loadQuery, headers = {} }: LoadOptions): Promise<LoadResult> {
+/** Runs the load; resolves with its result when done. */
+export function runLoad(url: string, options: LoadOptions): Promise<LoadResult> {
+  return startLoad(url, options).done;
+}
+
+/** Starts the load: `live` fills in as answers come, `done` resolves when the load is over. */
+export function startLoad(url: string, options: LoadOptions): { live: LoadResult; done: Promise<LoadResult> } {
+  const live: LoadResult = { requests: 0, seconds: 0, errors: [], secrets: [], codes: [], accountNames: [], latencies: [] };
+  return { live, done: load(url, options, live) };
+}
+
+async function load(url: string, { total = Infinity, seconds = Infinity, concurrency, query = loadQuery, headers = {}, stop = () => false }: LoadOptions, result: LoadResult): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
-  const result: LoadResult = { requests: 0, seconds: 0, errors: [], secrets: [], codes: [], accountNames: [], latencies: [] };
   const { hostname, port } = new URL(url);
   const deadline = performance.now() + seconds * 1000;
   let next = 0;
@@ -70,7 +82,7 @@ export async function runLoad(url: string, { total = Infinity, seconds = Infinit
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < total && performance.now() < deadline) await one(next++);
+      while (next < total && performance.now() < deadline && !stop()) await one(next++);
     }),
   );
   result.seconds = (performance.now() - started) / 1000;
