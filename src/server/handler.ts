@@ -40,6 +40,17 @@ export interface ErrorBody {
 }
 
 const encoder = new TextEncoder();
+/** Reason phrases for the statuses the handler gives (Node's adapter would otherwise send an empty one). */
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  414: 'URI Too Long',
+  500: 'Internal Server Error',
+};
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'TRACE']);
 
 export function createFetchHandler({ apiKey, cors, log = () => undefined, deflate }: FetchHandlerOptions = {}): FetchHandler {
@@ -60,6 +71,7 @@ export function createFetchHandler({ apiKey, cors, log = () => undefined, deflat
       // answer keeps its body here: each runtime sends the headers and drops the body.
       const response = new Response(bytes, {
         status,
+        statusText: STATUS_TEXT[status] ?? '',
         headers: {
           'Cache-Control': 'no-store',
           'X-Content-Type-Options': 'nosniff',
