@@ -12,10 +12,11 @@ import { compatibilityWarning } from './internal/compatibility-warning.js';
 import { CodeAnnouncer } from './internal/code-announcer.js';
 import { CopyController } from './internal/copy-controller.js';
 import { CountdownBarController } from './internal/countdown-bar.js';
-import { DownloadController, type DownloadType } from './internal/download-controller.js';
+import { DownloadController } from './internal/download-controller.js';
 import { EnrollmentController } from './internal/enrollment-controller.js';
 import { preparedForRender } from './internal/first-paint.js';
 import { FormController, type ValidityProblem } from './internal/form-controller.js';
+import { DEFAULT_HEADING_LEVEL, parseHeadingLevel } from './internal/heading-level.js';
 import { QrSvgMemo } from './internal/qr-markup.js';
 import { actions, codeSection, errorView, qrImage, secretSection, verifySection, type CopyState } from './internal/templates.js';
 import { VerificationController } from './internal/verification-controller.js';
@@ -66,10 +67,16 @@ export class TotpGenerator extends LitElement {
     requireVerification: { type: Boolean, attribute: 'require-verification' },
     strings: { attribute: false },
     givenSecret: { attribute: 'secret' },
+    headingLevel: { attribute: 'heading-level' },
   };
 
   private readonly _clock = new StepClockController(this, (now) => this._onTick(now));
-  private readonly _enrollment = new EnrollmentController(this, this._clock, { inputs: () => this, strings: () => this._s, onShow: (shown) => this._onShow(shown) });
+  private readonly _enrollment = new EnrollmentController(this, this._clock, {
+    inputs: () => this,
+    checked: { properties: ['headingLevel'], check: () => void (this._headingLevel = parseHeadingLevel(this.headingLevel)) },
+    strings: () => this._s,
+    onShow: (shown) => this._onShow(shown),
+  });
   private readonly _form = new FormController(this, () => this._validityProblem());
   private readonly _verification = new VerificationController(this, this._enrollment, this._clock);
   private readonly _copy = new CopyController(this);
@@ -96,6 +103,10 @@ export class TotpGenerator extends LitElement {
   strings: Partial<TotpGeneratorStrings> = {};
   /** The `secret` attribute: a Base32 secret to show instead of generating one. Read the `secret` property for the current one. */
   givenSecret: string | null = null;
+  /** Level of the element's headings, 1 to 6: 2 under the page's `<h1>`, one more than the heading of the section it is in. */
+  headingLevel: string | number = 2; // DEFAULT_HEADING_LEVEL, written out for custom-elements.json
+
+  private _headingLevel = DEFAULT_HEADING_LEVEL;
 
   /** The current secret in Base32 (generated or brought), or `''` while an attribute is invalid. */
   get secret(): string {
@@ -190,17 +201,18 @@ export class TotpGenerator extends LitElement {
     const enrollment = this._enrollment.enrollment;
     if (!enrollment) return errorView(s.lang, this._enrollment.error);
     const { digits } = enrollment.parameters;
+    const level = this._headingLevel;
     const copy: CopyState = { copied: this._copy.copied, onCopy: (what, text, source) => void this._copy.copy(what, text, source) };
     // A fieldset so that disabling the element (its own `disabled`, or a disabled <fieldset> around it) disables
     // every control inside at once.
     return html`<fieldset lang=${s.lang} ?disabled=${this._form.disabled}>
       ${qrImage(this._qrSvg.markup(enrollment, s.qrTitle))}
       <p>${s.scanHint}</p>
-      ${compatibilityWarning(enrollment.parameters, s)}
-      ${secretSection(s, enrollment, copy)}
-      ${codeSection(s, { code: this._enrollment.code, digits, bar: this._bar.bar, announcement: this._announcer.announcement, onReadCode: () => this._announcer.announce(s) }, copy)}
+      ${compatibilityWarning(enrollment.parameters, s, level)}
+      ${secretSection(s, enrollment, copy, level)}
+      ${codeSection(s, { code: this._enrollment.code, digits, bar: this._bar.bar, announcement: this._announcer.announcement, onReadCode: () => this._announcer.announce(s) }, copy, level)}
       ${verifySection(s, { field: this._verification.field, result: this._verification.result, digits, onInput: () => this._verification.input(), onCheck: () => void this._verification.check() })}
-      ${actions(s, { canRegenerate: !this.givenSecret, onDownload: (type) => this._save(enrollment, type), onRegenerate: () => this.regenerate() })}
+      ${actions(s, { canRegenerate: !this.givenSecret, onDownload: (type) => void this._download.save(enrollment, type, () => this._qrSvg.markup(enrollment, s.qrTitle)), onRegenerate: () => this.regenerate() })}
     </fieldset>`;
   }
 
@@ -220,10 +232,9 @@ export class TotpGenerator extends LitElement {
   private _onTick(now: number): void {
     this._bar.sync(now);
     // A new code: the last announcement and "Copied" described the old one.
-    if (this._enrollment.tick(now)) {
-      this._announcer.reset();
-      this._copy.reset();
-    }
+    if (!this._enrollment.tick(now)) return;
+    this._announcer.reset();
+    this._copy.reset();
   }
 
   private _validityProblem(): ValidityProblem | undefined {
@@ -231,9 +242,5 @@ export class TotpGenerator extends LitElement {
     if (error) return { message: error.message };
     if (this.requireVerification && !this._verification.verified) return { message: this._s.verificationRequired, anchor: this._verification.field.value };
     return undefined;
-  }
-
-  private _save(enrollment: Enrollment, type: DownloadType): void {
-    void this._download.save(enrollment, type, () => this._qrSvg.markup(enrollment, this._s.qrTitle));
   }
 }

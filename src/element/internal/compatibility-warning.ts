@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { compatibilityProblems, FULLY_COMPATIBLE_APPS, type Effect, type Setting, type TotpParameters } from '../../core/index.js';
 import type { TotpGeneratorStrings } from '../strings.js';
+import { heading, type HeadingLevel } from './heading-level.js';
 
 type Settings = Pick<TotpParameters, 'digits' | 'period' | 'algorithm'>;
 
@@ -44,11 +45,11 @@ export function compatibilityText(settings: Settings, strings: TotpGeneratorStri
 }
 
 /** Part `warning` (a note with a heading and a list), or nothing for settings every common app handles. */
-export function compatibilityWarning(settings: Settings, strings: TotpGeneratorStrings): TemplateResult | typeof nothing {
+export function compatibilityWarning(settings: Settings, strings: TotpGeneratorStrings, level: HeadingLevel): TemplateResult | typeof nothing {
   const text = compatibilityText(settings, strings);
   if (!text) return nothing;
   return html`<div part="warning" role="note">
-    <h3>${strings.compatibilityHeading}</h3>
+    ${heading(level, strings.compatibilityHeading)}
     <ul>
       ${text.sentences.map((sentence) => html`<li>${sentence}</li>`)}
     </ul>

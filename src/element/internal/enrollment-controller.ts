@@ -30,6 +30,11 @@ export interface EnrollmentInputs {
 export interface EnrollmentControllerOptions {
   /** The inputs as they are now (read at each rebuild). */
   inputs(): EnrollmentInputs;
+  /**
+   * The host's other attributes that must be valid for anything to be shown: their properties (a change to one
+   * rebuilds too) and their check, which throws a TotpParameterError to show instead of the enrollment.
+   */
+  checked?: { readonly properties: readonly PropertyKey[]; check(): void };
   strings(): TotpGeneratorStrings;
   /** Another enrollment, or none, is now shown: the host forgets what belonged to the previous one. */
   onShow(enrollment: Enrollment | undefined): void;
@@ -81,7 +86,7 @@ export class EnrollmentController implements RenderPreparation {
 
   /** For the host's `requestUpdate`: a change to one of the inputs makes the enrollment stale. */
   noteChange(property: PropertyKey | undefined): void {
-    if ((ENROLLMENT_INPUTS as readonly PropertyKey[]).includes(property!)) this._stale = true;
+    if ((ENROLLMENT_INPUTS as readonly PropertyKey[]).includes(property!) || this._options.checked?.properties.includes(property!)) this._stale = true;
   }
 
   /** Forgets the generated secret: the next build makes a new one. */
@@ -102,6 +107,7 @@ export class EnrollmentController implements RenderPreparation {
     let enrollment: Enrollment;
     try {
       if (!globalThis.crypto?.subtle) throw new InsecureContextError();
+      this._options.checked?.check();
       const keep = this._generated && this._generatedFor === inputs.algorithm ? this._generated.base32 : undefined;
       enrollment = createEnrollment({
         issuer: inputs.issuer,

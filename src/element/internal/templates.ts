@@ -9,6 +9,7 @@ import type { TotpErrorDetail } from '../events.js';
 import type { TotpGeneratorStrings } from '../strings.js';
 import type { Copyable } from './copy-controller.js';
 import type { DownloadType } from './download-controller.js';
+import { heading, type HeadingLevel } from './heading-level.js';
 import type { VerifyResult } from './verification-controller.js';
 
 /** A Base32 secret in groups of four, for typing by hand. */
@@ -52,10 +53,11 @@ export function secretSection(
   strings: TotpGeneratorStrings,
   enrollment: { readonly secret: { readonly base32: string; readonly weak: boolean }; readonly uri: string },
   copy: CopyState,
+  level: HeadingLevel,
 ): TemplateResult {
   const { secret, uri } = enrollment;
   return html`<section>
-    <h3>${strings.secretHeading}</h3>
+    ${heading(level, strings.secretHeading)}
     <div class="row"><code part="secret">${groupSecret(secret.base32)}</code>${copyButton(strings, copy, 'secret', secret.base32, strings.copySecret)}</div>
     ${secret.weak ? html`<p class="bad">${strings.weakSecret}</p>` : nothing}
     ${copy.copied === 'failed' ? html`<p role="status">${strings.copyFailed}</p>` : nothing}
@@ -74,9 +76,10 @@ export function codeSection(
   strings: TotpGeneratorStrings,
   view: { readonly code: string; readonly digits: number; readonly bar: Ref<Element>; readonly announcement: string; onReadCode(): void },
   copy: CopyState,
+  level: HeadingLevel,
 ): TemplateResult {
   return html`<section>
-    <h3>${strings.codeHeading}</h3>
+    ${heading(level, strings.codeHeading)}
     <div class="row">
       <span part="code">${view.code ? groupCode(view.code, view.digits) : ''}</span>${copyButton(strings, copy, 'code', view.code, strings.copyCode)}
       <button type="button" @click=${() => view.onReadCode()}>${strings.readCode}</button>

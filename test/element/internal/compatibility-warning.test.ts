@@ -30,13 +30,13 @@ describe('internal: compatibility warning', () => {
     expect(text.compatible).to.match(/^Aegis, Ente Auth und Bitwarden unterstützen/);
   });
 
-  it('renders part `warning` as a note with one list item per sentence', async () => {
-    const el = mount<HTMLElement>(html`<div>${compatibilityWarning({ digits: 6, period: 45, algorithm: 'SHA256' }, en)}</div>`);
+  it('renders part `warning` as a note, its heading at the level asked, one list item per sentence', async () => {
+    const el = mount<HTMLElement>(html`<div>${compatibilityWarning({ digits: 6, period: 45, algorithm: 'SHA256' }, en, 5)}</div>`);
     const warning = el.querySelector('[part=warning]')!;
     expect(warning.getAttribute('role')).to.equal('note');
-    expect(warning.querySelector('h3')!.textContent).to.equal(en.compatibilityHeading);
+    expect(warning.querySelector('h5')!.textContent).to.equal(en.compatibilityHeading);
     expect(warning.querySelectorAll('li')).to.have.length(compatibilityText({ digits: 6, period: 45, algorithm: 'SHA256' }, en)!.sentences.length);
-    const none = mount<HTMLElement>(html`<div>${compatibilityWarning({ digits: 6, period: 30, algorithm: 'SHA1' }, en)}</div>`);
+    const none = mount<HTMLElement>(html`<div>${compatibilityWarning({ digits: 6, period: 30, algorithm: 'SHA1' }, en, 2)}</div>`);
     expect(none.children).to.have.length(0);
   });
 });

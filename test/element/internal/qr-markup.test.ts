@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { createEnrollment } from '../../../src/core/index.js';
 import { QrSvgMemo } from '../../../src/element/internal/qr-markup.js';
-import { readSvgQr } from './support.js';
+import { readSvgQr } from '../helpers.js';
 
 describe('internal: QrSvgMemo', () => {
   it('gives SVG that jsQR reads as the URI, titled as asked', async () => {

@@ -35,17 +35,19 @@ describe('internal: template pieces', () => {
     expect(copies).to.deep.equal([['secret', 'ABCD', el.querySelector('code')]]);
   });
 
-  it('secretSection: the grouped secret, a weak-secret note only for a weak secret, the collapsed URI', async () => {
-    const el = mount<HTMLElement>(html`<div>${secretSection(de, { secret: { base32: 'JBSWY3DPEHPK3PXP', weak: true }, uri: 'otpauth://totp/a' }, noCopy)}</div>`);
+  it('secretSection: a heading at the level asked, the grouped secret, a weak-secret note, the collapsed URI', async () => {
+    const el = mount<HTMLElement>(html`<div>${secretSection(de, { secret: { base32: 'JBSWY3DPEHPK3PXP', weak: true }, uri: 'otpauth://totp/a' }, noCopy, 1)}</div>`);
+    expect(el.querySelector('h1')!.textContent).to.equal(de.secretHeading);
     expect(el.querySelector('[part=secret]')!.textContent).to.equal('JBSW Y3DP EHPK 3PXP');
     expect(el.textContent).to.contain(de.weakSecret);
     expect(el.querySelector('details:not([open]) [part=uri]')!.textContent).to.equal('otpauth://totp/a');
   });
 
-  it('codeSection: the grouped code, a hidden countdown, and the announcement in a polite live region', async () => {
+  it('codeSection: a heading at the level asked, the grouped code, a hidden countdown, the announcement in a polite live region', async () => {
     let asked = 0;
     const view = { code: '01234567', digits: 8, bar: createRef<Element>(), announcement: 'said', onReadCode: () => asked++ };
-    const el = mount<HTMLElement>(html`<div>${codeSection(en, view, noCopy)}</div>`);
+    const el = mount<HTMLElement>(html`<div>${codeSection(en, view, noCopy, 6)}</div>`);
+    expect(el.querySelector('h6')!.textContent).to.equal(en.codeHeading);
     expect(el.querySelector('[part=code]')!.textContent).to.equal('0123 4567');
     expect(el.querySelector('[part=countdown]')!.getAttribute('aria-hidden')).to.equal('true');
     expect(view.bar.value).to.equal(el.querySelector('[part=countdown] > *'));
