@@ -6,7 +6,7 @@ import { generateCode } from './codes.js';
 import { createEnrollment, type Enrollment } from './enrollment.js';
 import { TotpParameterError } from './errors.js';
 import { qrPngDataUri, type Deflate } from './png.js';
-import { generateRecoveryCodes, RECOVERY_CODE_COUNT_ALLOWED } from './recovery-codes.js';
+import { checkRecoveryCodeCount, generateRecoveryCodes, RECOVERY_CODE_COUNT_ALLOWED } from './recovery-codes.js';
 
 /** The hosted API's response body, field for field. */
 export interface HostedApiResult {
@@ -65,6 +65,7 @@ export async function generateHostedApiResult(
       algorithm: get('algorithm'),
       secret,
     });
+    if (recoveryCodes !== undefined) checkRecoveryCodeCount(recoveryCodes, 'recoveryCodes');
   } catch (error) {
     throw error instanceof TotpParameterError ? toQueryError(error) : error;
   }
@@ -80,12 +81,8 @@ export async function toHostedApiResult(
   enrollment: Enrollment,
   { timestamp = Date.now(), deflate, recoveryCodes }: { timestamp?: number; deflate?: Deflate | undefined; recoveryCodes?: number | undefined } = {},
 ): Promise<HostedApiResult> {
-  let recovery_codes: string[] | undefined;
-  try {
-    recovery_codes = recoveryCodes === undefined ? undefined : generateRecoveryCodes({ count: recoveryCodes });
-  } catch (error) {
-    throw error instanceof TotpParameterError ? error.renamed('recoveryCodes') : error;
-  }
+  if (recoveryCodes !== undefined) checkRecoveryCodeCount(recoveryCodes, 'recoveryCodes');
+  const recovery_codes = recoveryCodes === undefined ? undefined : generateRecoveryCodes({ count: recoveryCodes });
   const [qr_code, current_code] = await Promise.all([
     qrPngDataUri(enrollment.qr, deflate ? { deflate } : {}),
     generateCode(enrollment.codeOptions, timestamp),

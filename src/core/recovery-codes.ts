@@ -41,9 +41,7 @@ export interface RecoveryCodeOptions {
  */
 export function generateRecoveryCodes(options: RecoveryCodeOptions = {}): string[] {
   const { count = RECOVERY_CODE_COUNT_DEFAULT, length = RECOVERY_CODE_LENGTH_DEFAULT } = options;
-  if (!Number.isSafeInteger(count) || count < RECOVERY_CODE_COUNT_MIN || count > RECOVERY_CODE_COUNT_MAX) {
-    throw new TotpParameterError('count', count, RECOVERY_CODE_COUNT_ALLOWED);
-  }
+  checkRecoveryCodeCount(count);
   if (!Number.isSafeInteger(length) || length < RECOVERY_CODE_LENGTH_MIN || length > RECOVERY_CODE_LENGTH_MAX) {
     throw new TotpParameterError('length', length, LENGTH_ALLOWED);
   }
@@ -54,6 +52,15 @@ export function generateRecoveryCodes(options: RecoveryCodeOptions = {}): string
     codes.add(formatRecoveryCode(characters.join('')));
   }
   return [...codes];
+}
+
+/**
+ * @throws {TotpParameterError} naming `field` unless `count` is a whole number from 1 to 20.
+ */
+export function checkRecoveryCodeCount(count: number, field = 'count'): void {
+  if (!Number.isSafeInteger(count) || count < RECOVERY_CODE_COUNT_MIN || count > RECOVERY_CODE_COUNT_MAX) {
+    throw new TotpParameterError(field, count, RECOVERY_CODE_COUNT_ALLOWED);
+  }
 }
 
 /**
