@@ -65,9 +65,9 @@ export function secondsRemaining(period: number, timestamp: number = Date.now())
   return Math.ceil(millisecondsUntilNextStep(period, timestamp) / 1000);
 }
 
-/** The code for `timestamp`, zero-padded to `digits`. */
-export async function generateCode(options: CodeOptions, timestamp: number = Date.now()): Promise<string> {
-  return generate({
+/** What otplib needs for both generating and verifying: the secret, the parameters and the moment. */
+function otplibOptions(options: CodeOptions, timestamp: number) {
+  return {
     secret: options.secret,
     crypto,
     guardrails,
@@ -75,7 +75,12 @@ export async function generateCode(options: CodeOptions, timestamp: number = Dat
     digits: options.digits,
     period: options.period,
     epoch: Math.floor(timestamp / 1000),
-  });
+  };
+}
+
+/** The code for `timestamp`, zero-padded to `digits`. */
+export async function generateCode(options: CodeOptions, timestamp: number = Date.now()): Promise<string> {
+  return generate(otplibOptions(options, timestamp));
 }
 
 /**
@@ -86,8 +91,8 @@ export async function generateCode(options: CodeOptions, timestamp: number = Dat
  * that matches a step at or before it is refused as `replayed` (RFC 6238 §5.2: a verified code must not be accepted
  * again). Store the returned `step` after every successful sign-in, atomically with the check.
  */
-export async function verifyCode(options: CodeOptions, code: string, verify?: VerifyOptions & { afterStep?: undefined }): Promise<Verification<'format' | 'mismatch'>>;
-export async function verifyCode(options: CodeOptions, code: string, verify: VerifyOptions & { afterStep: number | undefined }): Promise<Verification>;
+export async function verifyCode(options: CodeOptions, code: string, settings?: VerifyOptions & { afterStep?: undefined }): Promise<Verification<'format' | 'mismatch'>>;
+export async function verifyCode(options: CodeOptions, code: string, settings: VerifyOptions & { afterStep: number | undefined }): Promise<Verification>;
 export async function verifyCode(
   options: CodeOptions,
   code: string,
@@ -102,18 +107,7 @@ export async function verifyCode(
   const token = code.replace(/\s+/g, '');
   if (!new RegExp(`^[0-9]{${options.digits}}$`).test(token)) return { valid: false, reason: 'format' };
   const check = (after: number | undefined) =>
-    verify({
-      secret: options.secret,
-      token,
-      crypto,
-      guardrails,
-      algorithm: OTPLIB_ALGORITHM[options.algorithm],
-      digits: options.digits,
-      period: options.period,
-      epoch: Math.floor(timestamp / 1000),
-      epochTolerance: window * options.period,
-      afterTimeStep: after,
-    });
+    verify({ ...otplibOptions(options, timestamp), token, epochTolerance: window * options.period, afterTimeStep: after });
   // otplib skips the steps up to afterStep, and refuses an afterStep beyond the window (a clock that went back):
   // then no step of the window is new, and the only question left is whether this was a replay.
   const lastInWindow = timeStep(options.period, timestamp) + window;

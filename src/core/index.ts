@@ -44,7 +44,7 @@ export { QR_ERROR_CORRECTION, QR_BYTE_CAPACITY, QR_CAPACITY_BYTES, QR_QUIET_ZONE
 export { qrPng, qrPngDataUri, type Deflate, type PngOptions } from './png.js';
 export { compatibilityProblems, FULLY_COMPATIBLE_APPS, type AppProblem, type Effect, type Setting } from './compatibility.js';
 export { createEnrollment, type Enrollment, type EnrollmentOptions } from './enrollment.js';
-export { generateHostedApiResult, toHostedApiResult, HOSTED_API_PARAMETERS, type HostedApiResult, type HostedApiOptions } from './hosted-api.js';
+export { generateHostedApiResult, toHostedApiResult, HOSTED_API_PARAMETERS, HOSTED_API_EXTENSIONS, type HostedApiResult, type HostedApiOptions } from './hosted-api.js';
 export {
   RECOVERY_CODE_ALPHABET,
   RECOVERY_CODE_BITS_PER_CHARACTER,
