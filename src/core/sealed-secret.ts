@@ -54,7 +54,7 @@ export async function importSealingKey(key: string | Uint8Array): Promise<Crypto
 /**
  * Seals a secret (Base32 text as the element submits it, or its bytes) for one account.
  *
- * @returns `v1.…`, about 66 characters for a 20-byte secret.
+ * @returns `v1.…`: 67 characters for a 20-byte secret (3 + 64 Base64url characters for 12 + 20 + 16 bytes).
  * @throws {TotpParameterError} naming `secret`, `key` or `accountId` when one is unusable.
  */
 export async function sealSecret(secret: string | Uint8Array, key: CryptoKey, { accountId }: SealOptions): Promise<string> {
