@@ -5,6 +5,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   // The dev server only serves local files; nothing below may make Vite reach the network.
   server: { host: '127.0.0.1', open: false },
+  // Every dependency the demo imports, pre-bundled together at start: one found later (the element's Lit directives
+  // sit behind its first import) would be bundled again on its own, with a second copy of Lit in the page.
+  optimizeDeps: {
+    include: ['lit', 'lit/directives/ref.js', 'lit/directives/unsafe-html.js', 'qr', '@otplib/core', '@otplib/totp', '@otplib/plugin-crypto-web', '@otplib/plugin-base32-scure', '@scure/base'],
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -18,12 +23,16 @@ export default defineConfig({
         element: 'src/element/index.ts',
         // The side effect on its own: `import 'totp-enroll/define'` registers <totp-generator>.
         define: 'src/element/define.ts',
+        // One module per language beyond English, so that a page ships only the language it uses.
+        'strings-de': 'src/element/strings-de.ts',
+        'strings-fr': 'src/element/strings-fr.ts',
+        'strings-es': 'src/element/strings-es.ts',
       },
       formats: ['es'],
     },
     rolldownOptions: {
       // A library does not bundle its dependencies: the host page's bundler dedupes them.
-      external: [/^lit/, /^@lit\//, /^@otplib\//, /^qr($|\/)/, /^node:/],
+      external: [/^lit/, /^@lit\//, /^@otplib\//, /^@scure\//, /^qr($|\/)/, /^node:/],
     },
   },
 });

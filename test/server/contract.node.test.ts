@@ -54,6 +54,15 @@ for (const runtime of RUNTIMES) {
       expect(zbarimgRead(dataUriBytes(json.qr_code))).to.equal(json.uri);
     });
 
+    it("passes every parameter to the core: recovery_codes=N (the core's, unknown to the handler) adds N codes", async () => {
+      const json = await (await fetch(`${open.url}${ROUTE}?${CURL_QUERY}&recovery_codes=3`)).json();
+      expect(Object.keys(json)).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code', 'recovery_codes']);
+      expect(json.recovery_codes).to.have.length(3);
+      const refused = await fetch(`${open.url}${ROUTE}?${CURL_QUERY}&recovery_codes=21`);
+      expect(refused.status).to.equal(400);
+      expect(await refused.json()).to.include({ error: 'invalid_parameter', parameter: 'recovery_codes' });
+    });
+
     it('gives a fresh secret on every request', async () => {
       const secrets = await Promise.all([1, 2, 3, 4].map(async () => (await (await fetch(`${open.url}${ROUTE}?account_name=a`)).json()).secret));
       expect(new Set(secrets).size).to.equal(4);
