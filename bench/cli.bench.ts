@@ -21,6 +21,7 @@ import speakeasy from 'speakeasy';
 import { deflateSync } from 'node:zlib';
 import { createEnrollment, generateCode, qrMatrix, qrPng } from '../src/core/index.js';
 import { repeatedItems, writeBatch } from '../src/cli/batch.js';
+import { SPEAKEASY_SERVER } from './speakeasy-server.js';
 
 if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first (npm run bench does)');
 // A private copy of the self-contained bundle: a concurrent `npm run build` empties dist/.
@@ -127,21 +128,6 @@ async function breakdown(): Promise<string> {
   ];
   return parts.map(([label, us]) => `  ${label.padEnd(48)} ${us.toFixed(0).padStart(6)} µs`).join('\n');
 }
-
-const SPEAKEASY_SERVER = `
-import { createServer } from 'node:http';
-import QRCode from 'qrcode';
-import speakeasy from 'speakeasy';
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://localhost');
-  if (url.pathname !== '/v1/auth/totp-generate') { res.writeHead(404).end(); return; }
-  const issuer = url.searchParams.get('issuer') ?? '', account = url.searchParams.get('account_name');
-  const { base32 } = speakeasy.generateSecret({ length: 20 });
-  const uri = speakeasy.otpauthURL({ secret: base32, encoding: 'base32', label: issuer + ':' + account, issuer, digits: 6, period: 30, algorithm: 'sha1' });
-  const body = JSON.stringify({ secret: base32, uri, qr_code: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M' }), current_code: speakeasy.totp({ secret: base32, encoding: 'base32' }) });
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(body);
-});
-server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`;
 
 /** Starts a server process that prints its URL as the first stdout line. */
 async function startServer(args: string[]): Promise<{ child: ChildProcess; url: string }> {

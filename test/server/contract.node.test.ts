@@ -58,6 +58,7 @@ for (const runtime of RUNTIMES) {
       const json = await (await fetch(`${open.url}${ROUTE}?${CURL_QUERY}&recovery_codes=3`)).json();
       expect(Object.keys(json)).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code', 'recovery_codes']);
       expect(json.recovery_codes).to.have.length(3);
+      for (const code of json.recovery_codes) expect(code).to.match(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
       const refused = await fetch(`${open.url}${ROUTE}?${CURL_QUERY}&recovery_codes=21`);
       expect(refused.status).to.equal(400);
       expect(await refused.json()).to.include({ error: 'invalid_parameter', parameter: 'recovery_codes' });
