@@ -77,7 +77,8 @@ export function foreignText(text: string): ForeignText {
   const flat = text.replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
   const characters = [...flat];
   const preview = characters.length > PREVIEW_MAX ? `${characters.slice(0, PREVIEW_MAX - 1).join('')}…` : flat;
-  return { kind: /^[a-z][a-z0-9+.-]*:\S/i.test(flat) ? 'link' : 'text', preview };
+  // A link is something a browser or app would open: scheme://…, or mailto:, tel:, sms:, geo:. (WIFI:… is text.)
+  return { kind: /^([a-z][a-z0-9+.-]*:\/\/|(mailto|tel|sms|geo):)\S/i.test(flat) ? 'link' : 'text', preview };
 }
 
 function foundKey(enrollment: Enrollment): FoundKey {
