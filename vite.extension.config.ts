@@ -4,9 +4,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-/** Modules for shared.js (see codeSplitting below); TOOLS_ONLY are used only by page-tools.js and stay there. */
+/** Modules for shared.js (see codeSplitting below). */
 const SHARED = /[\\/]src[\\/](core|element)[\\/]|[\\/]src[\\/]extension[\\/]i18n\.ts|vite[\\/]preload-helper|node_modules[\\/](@otplib|@scure|@noble|qrcode-generator)[\\/]/;
-const TOOLS_ONLY = /[\\/]src[\\/]element[\\/](compatibility-warning|countdown-bar)\.ts$/;
+
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/extension'),
@@ -39,8 +39,8 @@ export default defineConfig({
             { name: 'vendor/lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/ },
             // What the popup needs at once and page-tools.js (loaded at the first Read, Paste or Fill) needs too —
             // the core, the element, the i18n helpers, Vite's helper for dynamic imports — in one file preloaded
-            // with popup.js. Modules only the tools use stay in page-tools.js; the QR decoder in qr-scan.js.
-            { name: 'shared', test: (id: string) => SHARED.test(id) && !TOOLS_ONLY.test(id) },
+            // with popup.js. The QR decoder stays in qr-scan.js.
+            { name: 'shared', test: SHARED },
           ],
         },
       },

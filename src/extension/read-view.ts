@@ -8,8 +8,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { generateCode, qrSvg, timeStep, type Enrollment } from '../core/index.js';
-import { compatibilityWarning } from '../element/compatibility-warning.js';
-import { animateCountdown } from '../element/countdown-bar.js';
+import { compatibilityWarning } from './compatibility-warning.js';
+import { animateCountdown } from './countdown-bar.js';
 import { StepClockController } from '../element/step-clock.js';
 import { en, type TotpGeneratorStrings } from '../element/strings.js';
 import { styles } from '../element/totp-generator.styles.js';

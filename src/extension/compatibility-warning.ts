@@ -2,12 +2,13 @@
  * The compatibility warning as a Lit template: one sentence per (effect, setting) naming every app it applies to,
  * then the apps that handle everything. Nothing for SHA1 / 6 / 30.
  *
- * Shared by views that show an enrollment. (`<totp-generator>` still has its own copy in `_warning`; it is meant to
- * use this once its controllers are split out.)
+ * The popup's `<read-enrollment>` uses it. It renders what `<totp-generator>`'s `_warning` renders, with the element's
+ * strings and part name; it lives here rather than in src/element while the element is being split into controllers,
+ * and the two should become one piece there afterwards.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { compatibilityProblems, FULLY_COMPATIBLE_APPS, type TotpParameters } from '../core/index.js';
-import type { TotpGeneratorStrings } from './strings.js';
+import type { TotpGeneratorStrings } from '../element/strings.js';
 
 export function compatibilityWarning(parameters: Pick<TotpParameters, 'digits' | 'period' | 'algorithm'>, s: TotpGeneratorStrings): TemplateResult | typeof nothing {
   const problems = compatibilityProblems(parameters);

@@ -1,7 +1,8 @@
 /**
  * The countdown bar under a code: the browser animates it (Web Animations, never a `style` attribute, which a strict
  * CSP without 'unsafe-inline' blocks), so nothing ticks every frame. Restart it at each step and whenever the time
- * may have jumped.
+ * may have jumped. The same animation as `<totp-generator>`'s `_syncBar` (to be one piece once the element's
+ * controllers are split out).
  */
 import { millisecondsUntilNextStep } from '../core/index.js';
 
