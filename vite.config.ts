@@ -23,7 +23,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       // A library does not bundle its dependencies: the host page's bundler dedupes them.
-      external: [/^lit/, /^@lit\//, /^@otplib\//, /^qrcode-generator/, /^node:/],
+      external: [/^lit/, /^@lit\//, /^@otplib\//, /^@scure\//, /^qr($|\/)/, /^node:/],
     },
   },
 });

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /** Modules for shared.js (see codeSplitting below). */
-const SHARED = /[\\/]src[\\/](core|element)[\\/]|[\\/]src[\\/]extension[\\/]i18n\.ts|vite[\\/]preload-helper|node_modules[\\/](@otplib|@scure|@noble|qrcode-generator)[\\/]/;
+const SHARED = /[\\/]src[\\/](core|element)[\\/]|[\\/]src[\\/]extension[\\/]i18n\.ts|vite[\\/]preload-helper|node_modules[\\/](@otplib|@scure|@noble)[\\/]|node_modules[\\/]qr[\\/]index\.js/;
 
 
 export default defineConfig({

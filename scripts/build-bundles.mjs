@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `npm run build` (scripts/build.mjs runs it after the library build):
 //   dist/totp-generator.bundle.js      one self-registering file for <script type="module" src=…>: Lit, otplib and
-//                                      qrcode-generator inside, minified.
+//                                      the `qr` encoder inside, minified.
 //   dist/totp-generator-offline.html   one HTML file that works opened from disk with the network off: the element and
 //                                      src/pages/offline.ts inlined, under a hash-based Content-Security-Policy.
 import { createHash } from 'node:crypto';

@@ -1,9 +1,8 @@
 /**
  * Batch mode on every core: worker threads make the enrollments, the main thread writes them in order.
  *
- * Why: an enrollment's cost is almost all CPU on the main thread — drawing the QR symbol (qrcode-generator scores
- * all eight mask patterns, ~3.5 ms of the ~4 ms an enrollment takes), then the PNG and the JSON. The HMAC of the
- * code is WebCrypto and already runs off-thread. Worker threads are the way to use the other cores.
+ * Why: an enrollment's cost is almost all CPU on the main thread — drawing the QR symbol (all eight mask patterns
+ * scored), the PNG and the JSON. The HMAC of the code is WebCrypto and already runs off-thread. Worker threads are the way to use the other cores.
  *
  * Memory stays flat as in the one-thread path: the items go out in small chunks, at most two chunks per worker are
  * in flight, and the main thread waits for the output to drain before it sends more.

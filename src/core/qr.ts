@@ -5,13 +5,13 @@
  * scanned in good light, so level M keeps the symbol small, with larger modules that cameras lock onto from further
  * away, where Q or H would make a long URI's modules denser for damage that a screen does not suffer.
  */
-import qrcode from 'qrcode-generator';
+import encodeQR from 'qr';
 import { TotpParameterError } from './errors.js';
 
 export const QR_ERROR_CORRECTION = 'M';
 /**
- * Bytes a symbol of each version (1 to 40) holds at level M in byte mode (ISO/IEC 18004, table 7). Picking the
- * version from it spares qrcode-generator its own search, which encodes the whole text once per version tried.
+ * Bytes a symbol of each version (1 to 40) holds at level M in byte mode (ISO/IEC 18004, table 7). The encoder picks
+ * the smallest version itself; the table says in advance whether a URI fits at all, and which version it will take.
  */
 export const QR_BYTE_CAPACITY = [
   14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779, 857, 911, 997, 1059, 1125, 1190,
@@ -31,22 +31,23 @@ export interface QrMatrix {
 }
 
 /**
- * Encodes `text` (ASCII: a Key URI is percent-encoded) in byte mode at level M, in the smallest version that holds it.
+ * Encodes `text` (UTF-8; a Key URI is percent-encoded ASCII) in byte mode at level M, in the smallest version that holds it.
  *
  * @throws {TotpParameterError} (field `uri`) when it is longer than the largest QR symbol holds.
  */
 export function qrMatrix(text: string): QrMatrix {
-  if (text.length > QR_CAPACITY_BYTES) {
-    throw new TotpParameterError('uri', `${text.length} bytes`, `at most ${QR_CAPACITY_BYTES} bytes, the capacity of the largest QR code`);
+  const bytes = utf8Length(text);
+  if (bytes > QR_CAPACITY_BYTES) {
+    throw new TotpParameterError('uri', `${bytes} bytes`, `at most ${QR_CAPACITY_BYTES} bytes, the capacity of the largest QR code`);
   }
-  const version = QR_BYTE_CAPACITY.findIndex((capacity) => text.length <= capacity) + 1;
-  const qr = qrcode(version as Parameters<typeof qrcode>[0], QR_ERROR_CORRECTION);
-  qr.addData(text, 'Byte');
-  qr.make();
-  const size = qr.getModuleCount();
+  // `qr` keeps ISO/IEC 18004's penalty-scored choice of mask. It insists on a quiet zone of at least one module
+  // (border 0 is refused), so ask for one and leave it out: our SVG and PNG draw their own four-module zone.
+  const rows = encodeQR(text, 'raw', { ecc: 'medium', encoding: 'byte', border: 1 });
+  const size = rows.length - 2;
   const modules = new Uint8Array(size * size);
   for (let row = 0; row < size; row++) {
-    for (let column = 0; column < size; column++) modules[row * size + column] = qr.isDark(row, column) ? 1 : 0;
+    const cells = rows[row + 1]!;
+    for (let column = 0; column < size; column++) modules[row * size + column] = cells[column + 1] ? 1 : 0;
   }
   return { size, modules };
 }
@@ -76,6 +77,11 @@ export function qrSvg(matrix: QrMatrix, { title = 'QR code', quietZone = QR_QUIE
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title><rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
   );
+}
+
+function utf8Length(text: string): number {
+  // A Key URI is ASCII, so the common case needs no encoding at all.
+  return /^[ -~]*$/.test(text) ? text.length : new TextEncoder().encode(text).length;
 }
 
 function escapeXml(text: string): string {

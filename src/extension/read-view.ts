@@ -8,8 +8,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { generateCode, qrSvg, timeStep, type Enrollment } from '../core/index.js';
-import { compatibilityWarning } from './compatibility-warning.js';
-import { animateCountdown } from './countdown-bar.js';
+import { ref } from 'lit/directives/ref.js';
+import { compatibilityWarning } from '../element/internal/compatibility-warning.js';
+import { CountdownBarController } from '../element/internal/countdown-bar.js';
 import { StepClockController } from '../element/step-clock.js';
 import { en, type TotpGeneratorStrings } from '../element/strings.js';
 import { styles } from '../element/totp-generator.styles.js';
@@ -60,8 +61,9 @@ export class ReadEnrollment extends LitElement {
   };
 
   private readonly _clock = new StepClockController(this, (now) => this._tick(now));
+  // The element's own countdown: restarted after each render and each tick, no timer of its own.
+  private readonly _countdown = new CountdownBarController(this, this, this._clock);
   private _step = NaN;
-  private _bar: Animation | undefined;
 
   /** The key to show. */
   enrollment: Enrollment | undefined;
@@ -77,11 +79,6 @@ export class ReadEnrollment extends LitElement {
     return this._codes?.current ?? '';
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._bar?.cancel();
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('enrollment')) return;
     this._codes = undefined;
@@ -91,16 +88,11 @@ export class ReadEnrollment extends LitElement {
     this._tick(this._clock.now());
   }
 
-  protected override updated(): void {
-    const bar = this.renderRoot.querySelector('.bar');
-    this._bar?.cancel();
-    this._bar = bar && this.enrollment ? animateCountdown(bar, this.enrollment.parameters.period, this._clock.now()) : undefined;
-  }
-
   /** New codes at each step boundary (and when the clock catches up after sleep); nothing inside a step. */
   private _tick(now: number): void {
     const enrollment = this.enrollment;
     if (!enrollment) return;
+    this._countdown.sync(now);
     const step = timeStep(enrollment.parameters.period, now);
     if (step === this._step) return;
     this._step = step;
@@ -146,10 +138,10 @@ export class ReadEnrollment extends LitElement {
       <section>
         <h3>${s.codeHeading}</h3>
         <div class="row"><span part="code">${codes ? spaced(codes.current) : ''}</span>${codes ? this._copyButton('code', codes.current, s.copyCode, s) : nothing}</div>
-        <div part="countdown" aria-hidden="true"><div class="bar"></div></div>
+        <div part="countdown" aria-hidden="true"><div class="bar" ${ref(this._countdown.bar)}></div></div>
         <p>${t.nextCode}: <span part="next-code">${codes ? spaced(codes.next) : ''}</span></p>
       </section>
-      ${compatibilityWarning(enrollment.parameters, s)}
+      ${compatibilityWarning(enrollment.parameters, s, 3)}
       <section>
         <div part="qr">${unsafeHTML(qrSvg(enrollment.qr, { title: s.qrTitle }))}</div>
         <p>${s.scanHint}</p>
