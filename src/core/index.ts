@@ -34,7 +34,10 @@ export {
   secondsRemaining,
   generateCode,
   verifyCode,
+  webCryptoHmac,
+  type CodeImplementation,
   type CodeOptions,
+  type Hmac,
   type Verification,
 } from './codes.js';
 export { QR_ERROR_CORRECTION, QR_BYTE_CAPACITY, QR_CAPACITY_BYTES, QR_QUIET_ZONE, qrMatrix, qrSvg, type QrMatrix } from './qr.js';

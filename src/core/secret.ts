@@ -3,7 +3,7 @@
  *
  * Secrets are bytes inside the core; Base32 appears only at the edges (URI, display, the caller's input).
  */
-import { base32 } from '@otplib/plugin-base32-scure';
+import { base32nopad } from '@scure/base';
 import { TotpParameterError } from './errors.js';
 import type { Algorithm } from './parameters.js';
 
@@ -40,7 +40,7 @@ export function generateSecret(algorithm: Algorithm, byteLength: number = defaul
 
 /** RFC 4648 Base32 without padding, as otpauth URIs carry it. */
 export function encodeBase32(bytes: Uint8Array): string {
-  return base32.encode(bytes, { padding: false });
+  return base32nopad.encode(bytes);
 }
 
 const BASE32_ALLOWED = `Base32 text (letters A-Z and digits 2-7; case, spaces and "=" padding are ignored) of 1 to ${SECRET_BYTES_MAX} bytes`;
@@ -63,7 +63,7 @@ export function parseSecret(text: string): Secret {
   }
   let bytes: Uint8Array;
   try {
-    bytes = base32.decode(compact);
+    bytes = base32nopad.decode(compact);
   } catch {
     throw new TotpParameterError('secret', text, BASE32_ALLOWED, 'is not valid Base32 (its last character has bits set past the end)');
   }
