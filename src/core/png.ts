@@ -19,19 +19,23 @@ export interface PngOptions {
 export async function qrPng(matrix: QrMatrix, { scale = 4, quietZone = QR_QUIET_ZONE, deflate = deflateWithStreams }: PngOptions = {}): Promise<Uint8Array> {
   const side = (matrix.size + 2 * quietZone) * scale;
   const rowBytes = Math.ceil(side / 8);
-  // Each scanline: filter type 0, then the pixels, 8 per byte, 1 = white (grayscale), most significant bit first.
-  const raw = new Uint8Array((rowBytes + 1) * side);
-  for (let y = 0; y < side; y++) {
-    const moduleRow = Math.floor(y / scale) - quietZone;
-    const offset = y * (rowBytes + 1) + 1;
-    for (let x = 0; x < side; x++) {
-      const moduleColumn = Math.floor(x / scale) - quietZone;
-      const dark =
-        moduleRow >= 0 && moduleRow < matrix.size && moduleColumn >= 0 && moduleColumn < matrix.size &&
-        matrix.modules[moduleRow * matrix.size + moduleColumn] === 1;
-      if (!dark) raw[offset + (x >> 3)]! |= 0x80 >> (x & 7);
+  const stride = rowBytes + 1;
+  // Each scanline: a filter type byte, then the pixels, 8 per byte, 1 = white (grayscale), most significant bit first.
+  // Padding bits past the image's width stay 0; decoders ignore them.
+  const raw = new Uint8Array(stride * side);
+  const whitePixels = (line: number, from: number, count: number) => {
+    for (let x = from; x < from + count; x++) raw[line + 1 + (x >> 3)]! |= 0x80 >> (x & 7);
+  };
+  for (let row = -quietZone; row < matrix.size + quietZone; row++) {
+    const line = (row + quietZone) * scale * stride;
+    const inSymbol = row >= 0 && row < matrix.size;
+    for (let column = -quietZone; column < matrix.size + quietZone; column++) {
+      const dark = inSymbol && column >= 0 && column < matrix.size && matrix.modules[row * matrix.size + column] === 1;
+      if (!dark) whitePixels(line, (column + quietZone) * scale, scale);
     }
-    // Padding bits past the image's width stay 0; decoders ignore them.
+    // The module's other pixel rows say "same as above" (filter type 2, Up, every difference 0): they cost neither
+    // drawing nor compressing.
+    for (let repeat = 1; repeat < scale; repeat++) raw[line + repeat * stride] = 2;
   }
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
@@ -78,7 +82,7 @@ function crc32(bytes: Uint8Array): number {
     }
   }
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  for (let index = 0; index < bytes.length; index++) crc = crcTable[(crc ^ bytes[index]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
