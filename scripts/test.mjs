@@ -6,6 +6,7 @@
 // test/support/count-reporter.mjs. A suite that dies before reporting counts as one failure.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { preflight } from './preflight.mjs';
 
 const CACHE = '.cache';
 mkdirSync(CACHE, { recursive: true });
@@ -52,6 +53,14 @@ function run({ command, args, env = {} }) {
     }
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+// Before any test: the browsers and reference tools, installed as root on Debian, else one message and a stop.
+const problem = preflight();
+if (problem) {
+  console.error(problem);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
 }
 
 const only = process.argv.slice(2);

@@ -16,7 +16,7 @@ display:block;box-sizing:border-box;max-width:var(--totp-generator-max-width,26r
 fieldset{border:0;margin:0;padding:0;min-width:0}
 p{margin:.5rem 0}
 section{margin-top:1rem}
-h3{margin:0 0 .25rem;font-size:1em}
+h1,h2,h3,h4,h5,h6{margin:0 0 .25rem;font-size:1em}
 [part=qr]{margin:0 auto;width:min(100%,var(--totp-generator-qr-size,14rem))}
 svg{display:block;width:100%;height:auto}
 code,[part=code],input{font-family:var(--_mono)}
@@ -34,7 +34,7 @@ button:hover{border-color:var(--_accent)}
 .ok{color:var(--_ok)}
 .bad,[part=error]{color:var(--_bad)}
 [part=warning]{border-left:3px solid var(--_warn);padding-left:.75rem;margin-top:1rem}
-[part=warning] h3{color:var(--_warn)}
+[part=warning] :is(h1,h2,h3,h4,h5,h6){color:var(--_warn)}
 ul{margin:0;padding-left:1.25rem}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

@@ -2,6 +2,7 @@
  * The demo page (`npm start`, index.html): the element, prefilled from the hosted API's query parameters, and the
  * snippet to embed it with those parameters.
  */
+import './quiet-lit-dev-mode.js';
 import '../element/define.js';
 import { embedSnippet } from './embed-snippet.js';
 import { bindParametersForm, applyToElement, fillForm, formValues, type ParameterValues } from './parameters-form.js';

@@ -79,7 +79,11 @@ export function partText(el: TotpGenerator, name: string): string {
 export async function readRenderedQr(el: TotpGenerator, pixels = 400): Promise<string> {
   const svg = part(el, 'qr')?.querySelector('svg');
   if (!svg) throw new Error('no QR SVG rendered');
-  const markup = new XMLSerializer().serializeToString(svg);
+  return readSvgQr(new XMLSerializer().serializeToString(svg), pixels);
+}
+
+/** Draws SVG markup on a canvas and reads the QR code in it with jsQR. */
+export async function readSvgQr(markup: string, pixels = 400): Promise<string> {
   const image = new Image(pixels, pixels);
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   try {

@@ -144,8 +144,13 @@ for (const name of BROWSERS) {
     });
     // Vite itself only in Chromium: it proves `npm start` serves a working page; the browser is the same.
     if (name === 'chromium') {
-      it('the demo page on the Vite dev server (npm start): renders, requests nothing but the dev server', async () => {
+      it('the demo page on the Vite dev server (npm start): renders, requests nothing but the dev server, logs nothing', async () => {
         const vite = await createViteServer({ server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false }, logLevel: 'silent', clearScreen: false });
+        // What a newcomer sees in the console after `npm start` (a missing favicon shows up as a 404 error here).
+        const logged: string[] = [];
+        // Debug-level lines (Vite's "connecting…") are hidden at a console's default level, so they do not count.
+        page.on('console', (message) => void (message.type() !== 'debug' && logged.push(`${message.type()}: ${message.text()}`)));
+        page.on('pageerror', (error) => void logged.push(`pageerror: ${error}`));
         try {
           await vite.listen();
           const origin = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
@@ -158,6 +163,9 @@ for (const name of BROWSERS) {
           expect(await page.evaluate(() => location.search)).to.not.match(/secret/i);
           expect(await violations()).to.deep.equal([]);
           expect(requests.filter((request) => !request.startsWith(`${origin}/`))).to.deep.equal([]);
+          // The favicon is requested after load; let it settle before reading the console.
+          await page.waitForNetworkIdle({ idleTime: 200 });
+          expect(logged).to.deep.equal([]);
         } finally {
           await vite.close();
         }

@@ -1,8 +1,10 @@
 // Where the real browsers are, on this machine and on CI: Debian's chromium and firefox-esr unless told otherwise.
-import { existsSync } from 'node:fs';
+// Found the way `npm test`'s preflight finds them (scripts/preflight.mjs), so that what it checked is what runs.
+import { locate, REQUIREMENTS } from '../../scripts/preflight.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync) ?? '/usr/bin/chromium';
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync) ?? '/usr/bin/firefox-esr';
+const [chromium, firefox] = REQUIREMENTS;
+export const CHROMIUM_PATH = locate(chromium) ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = locate(firefox) ?? '/usr/bin/firefox-esr';
 
 /**
  * Headless Chromium flags that work as root in a container; the background-networking ones stop Chromium from

@@ -1,0 +1,50 @@
+/**
+ * The bar counting down to the next code: a Web Animation the browser runs, restarted at the right point of the
+ * step after each render and each tick. No timer of its own, and no style attribute (a page's CSP without
+ * 'unsafe-inline' blocks those).
+ */
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { createRef, type Ref } from 'lit/directives/ref.js';
+import { millisecondsUntilNextStep } from '../../core/index.js';
+import type { EnrollmentController } from './enrollment-controller.js';
+
+export class CountdownBarController implements ReactiveController {
+  /** Put on the bar with Lit's `ref` directive. */
+  readonly bar: Ref<Element> = createRef();
+  private _animation: Animation | undefined;
+
+  constructor(
+    host: ReactiveElement,
+    /** The enrollment shown: its period is the animation's length. */
+    private readonly _shown: Pick<EnrollmentController, 'enrollment'>,
+    private readonly _clock: { now(): number },
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    this.sync(this._clock.now());
+  }
+
+  hostDisconnected(): void {
+    this._animation?.cancel();
+    this._animation = undefined;
+  }
+
+  /** Restarts the animation so that the bar is as full as the part of the step left at `now`. */
+  sync(now: number): void {
+    const bar = this.bar.value;
+    const period = this._shown.enrollment?.parameters.period;
+    // `isConnected`: the ref keeps the last bar after an error replaced it.
+    if (!bar?.isConnected || !period || !bar.animate) return;
+    const stepMs = period * 1000;
+    this._animation?.cancel();
+    this._animation = bar.animate([{ transform: 'scaleX(1)' }, { transform: 'scaleX(0)' }], {
+      duration: stepMs,
+      iterations: Infinity,
+      // Reduced motion: the bar jumps once a second instead of gliding.
+      easing: matchMedia('(prefers-reduced-motion: reduce)').matches ? `steps(${period})` : 'linear',
+    });
+    this._animation.currentTime = stepMs - millisecondsUntilNextStep(period, now);
+  }
+}

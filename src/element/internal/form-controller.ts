@@ -1,0 +1,51 @@
+/**
+ * Form association: the secret as the field's value, validity, and the disabled state a form gives the element.
+ * The host declares `static formAssociated = true` and forwards the form callbacks it wants to handle.
+ */
+import type { ReactiveController, ReactiveElement } from 'lit';
+
+/** Why the host is invalid: the message the browser shows, and the control it points the user to. */
+export interface ValidityProblem {
+  readonly message: string;
+  readonly anchor?: HTMLElement | undefined;
+}
+
+export class FormController implements ReactiveController {
+  /** The host's ElementInternals: a host may attach them only once, so this controller owns them. */
+  readonly internals: ElementInternals;
+  private _disabled = false;
+
+  constructor(
+    private readonly _host: ReactiveElement,
+    /** Read after every update: the host's current problem, or undefined when it is valid. */
+    private readonly _problem: () => ValidityProblem | undefined,
+  ) {
+    this.internals = _host.attachInternals();
+    _host.addController(this);
+  }
+
+  /** The element's `disabled` attribute or a disabled ancestor `<fieldset>` (the browser then submits no value). */
+  get disabled(): boolean {
+    return this._disabled;
+  }
+
+  /** For the host's `formDisabledCallback`. */
+  set disabled(disabled: boolean) {
+    this._disabled = disabled;
+    this._host.requestUpdate();
+  }
+
+  /**
+   * The value submitted under the host's `name`, or nothing. The state is an explicit null: browsers keep a field's
+   * state in session history (and on disk, for session restore), and the secret must not go there.
+   */
+  setValue(value: string | undefined): void {
+    this.internals.setFormValue(value ?? null, null);
+  }
+
+  hostUpdated(): void {
+    const problem = this._problem();
+    if (problem) this.internals.setValidity({ customError: true }, problem.message, problem.anchor);
+    else this.internals.setValidity({});
+  }
+}
