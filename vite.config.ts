@@ -23,7 +23,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       // A library does not bundle its dependencies: the host page's bundler dedupes them.
-      external: [/^lit/, /^@lit\//, /^qr($|\/)/, /^node:/],
+      external: [/^lit/, /^@lit\//, /^@scure\//, /^qr($|\/)/, /^node:/],
     },
   },
 });

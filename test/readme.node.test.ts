@@ -17,9 +17,10 @@ describe('README', () => {
       expect(lines[0]).to.match(/^[A-Z2-7]{32}$/);
       expect(lines[1]).to.match(/^otpauth:\/\/totp\/MyApp:user%40example\.com\?secret=[A-Z2-7]{32}&issuer=MyApp&digits=6&period=30&algorithm=SHA1$/);
       expect(lines[3]).to.match(/^\d{6} ([1-9]|[12]\d|30) s left$/);
-      expect(lines[4]).to.equal('{ valid: true, offset: 0 }');
-      expect(lines[5]).to.equal('true');
-      expect(lines[6]).to.equal('secret,uri,qr_code,current_code');
+      expect(lines[4]).to.match(/^\{ valid: true, offset: 0, step: \d+ \}$/);
+      expect(lines[5]).to.equal("{ valid: false, reason: 'replayed' }");
+      expect(lines[6]).to.equal('true');
+      expect(lines[7]).to.equal('secret,uri,qr_code,current_code');
     } finally {
       rmSync(file, { force: true });
     }

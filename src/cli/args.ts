@@ -28,6 +28,7 @@ export const FLAGS = {
     'account-name': { type: 'string' },
     ...PARAMETER_FLAGS,
     secret: { type: 'string' },
+    'recovery-codes': { type: 'string' },
     qr: { type: 'boolean' },
     png: { type: 'string' },
     svg: { type: 'string' },

@@ -23,21 +23,28 @@ export interface BatchItem {
   options: EnrollmentOptions;
   /** e.g. `--accounts line 7: `; empty for `--count`. */
   context: string;
+  /** `--recovery-codes N`: N recovery codes in the line's JSON; none when undefined. */
+  recoveryCodes?: number | undefined;
 }
 
 /** `count` times the same parameters. A generator: a million items are never in memory at once. */
-export function* repeatedItems(options: EnrollmentOptions, count: number): Generator<BatchItem> {
-  for (let i = 0; i < count; i++) yield { options, context: '' };
+export function* repeatedItems(options: EnrollmentOptions, count: number, recoveryCodes?: number): Generator<BatchItem> {
+  for (let i = 0; i < count; i++) yield { options, context: '', recoveryCodes };
 }
 
 /** One item per non-empty line of `input` (surrounding spaces and a CR are dropped), read as the batch goes. */
-export async function* accountItems(input: Readable, options: Omit<EnrollmentOptions, 'accountName'>, source: string): AsyncGenerator<BatchItem> {
+export async function* accountItems(
+  input: Readable,
+  options: Omit<EnrollmentOptions, 'accountName'>,
+  source: string,
+  recoveryCodes?: number,
+): AsyncGenerator<BatchItem> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber++;
     const accountName = line.trim();
-    if (accountName !== '') yield { options: { ...options, accountName }, context: `--accounts ${source} line ${lineNumber}: ` };
+    if (accountName !== '') yield { options: { ...options, accountName }, context: `--accounts ${source} line ${lineNumber}: `, recoveryCodes };
   }
 }
 
@@ -71,11 +78,11 @@ export async function writeBatch(items: Iterable<BatchItem> | AsyncIterable<Batc
   return written;
 }
 
-/** One NDJSON line: the hosted-API JSON of a new enrollment. Shared with the batch workers. */
-export async function makeLine({ options, context }: BatchItem, timestamp: number): Promise<string> {
+/** One NDJSON line: the hosted-API JSON of a new enrollment (with its own recovery codes). Shared with the batch workers. */
+export async function makeLine({ options, context, recoveryCodes }: BatchItem, timestamp: number): Promise<string> {
   try {
     const enrollment = createEnrollment(options);
-    return `${JSON.stringify(await toHostedApiResult(enrollment, { timestamp, deflate, hmac }))}\n`;
+    return `${JSON.stringify(await toHostedApiResult(enrollment, { timestamp, deflate, hmac, recoveryCodes }))}\n`;
   } catch (error) {
     if (error instanceof TotpParameterError) throw parameterErrorToCli(error, context);
     throw error;

@@ -5,8 +5,20 @@
 import { createHmac } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
-import { createEnrollment, compatibilityProblems, hasCustomSettings, qrPng, qrSvg, toHostedApiResult, type Deflate, type Enrollment, type Hmac } from '../core/index.js';
-import { stringFlag, timeFlag, type Values } from './args.js';
+import {
+  createEnrollment,
+  compatibilityProblems,
+  hasCustomSettings,
+  qrPng,
+  qrSvg,
+  RECOVERY_CODE_COUNT_MAX,
+  RECOVERY_CODE_COUNT_MIN,
+  toHostedApiResult,
+  type Deflate,
+  type Enrollment,
+  type Hmac,
+} from '../core/index.js';
+import { integerFlag, stringFlag, timeFlag, type Values } from './args.js';
 import { CliError, EXIT_FAILURE } from './errors.js';
 import { terminalQr } from './terminal-qr.js';
 
@@ -30,6 +42,11 @@ export function enrollmentFlags(values: Values): { issuer?: string; accountName?
   };
 }
 
+/** `--recovery-codes N`: how many recovery codes to add to each JSON object (1 to 20), or undefined for none. */
+export function recoveryCodesFlag(values: Values): number | undefined {
+  return values['recovery-codes'] === undefined ? undefined : integerFlag(values, 'recovery-codes', RECOVERY_CODE_COUNT_MIN, RECOVERY_CODE_COUNT_MAX, 0);
+}
+
 export interface EnrollStreams {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream | NodeJS.WritableStream;
@@ -38,8 +55,9 @@ export interface EnrollStreams {
 /** One enrollment: files first, then the JSON, so that a failed write leaves nothing on stdout. */
 export async function runEnroll(values: Values, { stdout, stderr }: EnrollStreams): Promise<void> {
   const timestamp = timeFlag(values);
+  const recoveryCodes = recoveryCodesFlag(values);
   const enrollment = createEnrollment({ ...enrollmentFlags(values), secret: stringFlag(values, 'secret') });
-  const result = await toHostedApiResult(enrollment, { timestamp, deflate, hmac });
+  const result = await toHostedApiResult(enrollment, { timestamp, deflate, hmac, recoveryCodes });
   warnAboutSettings(enrollment, stderr);
 
   const png = stringFlag(values, 'png');

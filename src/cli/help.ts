@@ -1,7 +1,7 @@
 /**
  * `--help` texts, one per command. Kept next to the flag definitions' wording: the allowed values are the core's.
  */
-import { ALGORITHMS, PERIOD_MAX, PERIOD_MIN, VERIFY_WINDOW_MAX } from '../core/index.js';
+import { ALGORITHMS, PERIOD_MAX, PERIOD_MIN, RECOVERY_CODE_COUNT_MAX, RECOVERY_CODE_COUNT_MIN, VERIFY_WINDOW_MAX } from '../core/index.js';
 import type { Command } from './args.js';
 import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, ROUTE } from './serve.js';
 
@@ -27,6 +27,8 @@ Enrollment:
   --account-name NAME     the account, e.g. user@example.com (required; no ":")
 ${PARAMETERS}
   --secret BASE32         enroll an existing secret instead of a new random one
+  --recovery-codes N      also make N one-time recovery codes, ${RECOVERY_CODE_COUNT_MIN} to ${RECOVERY_CODE_COUNT_MAX}: "recovery_codes" in the JSON
+                          (store only their hashes; in batch mode each enrollment gets its own)
 
 Output:
   --qr                    also draw the QR code in the terminal (on stderr; stdout stays JSON)
@@ -75,7 +77,8 @@ Usage: totp-enroll serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--ap
 
   curl "http://127.0.0.1:${DEFAULT_PORT}${ROUTE}?issuer=MyApp&account_name=user@example.com&digits=6&period=30"
 
-Answers 200 with the hosted API's JSON, 400 with {"error","parameter","message","allowed"} for an invalid
+Answers 200 with the hosted API's JSON (with recovery_codes=N, 1 to ${RECOVERY_CODE_COUNT_MAX}, also N one-time recovery codes
+in "recovery_codes"), 400 with {"error","parameter","message","allowed"} for an invalid
 parameter, 404 for other paths, 405 for other methods. Every answer has Cache-Control: no-store.
 Prints the bound URL on stdout and one line per request on stderr (never query strings, secrets or codes).
 Stops gracefully on SIGINT / SIGTERM.

@@ -13,7 +13,7 @@ import { integerFlag, parseCommandLine, stringFlag, timeFlag, type Values } from
 import { accountItems, accountsReadError, repeatedItems, writeBatch, type BatchItem } from './batch.js';
 import { BATCH_WORKER_ROLE, serveBatchChunks, writeBatchInWorkers } from './batch-workers.js';
 import { runCode, runVerify } from './code.js';
-import { enrollmentFlags, runEnroll, warnAboutSettings } from './enroll.js';
+import { enrollmentFlags, recoveryCodesFlag, runEnroll, warnAboutSettings } from './enroll.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, invalidFlag, parameterErrorToCli } from './errors.js';
 import { HELP } from './help.js';
 import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, isLoopback, ROUTE, startServer, stopServer } from './serve.js';
@@ -61,6 +61,7 @@ async function runBatch(values: Values): Promise<number> {
   if (accounts !== undefined && values['account-name'] !== undefined) throw new CliError('--account-name and --accounts cannot be combined: --accounts gives the account names, one a line');
   const fixedTime = values.at === undefined ? undefined : timeFlag(values);
   const parameters = enrollmentFlags(values);
+  const recoveryCodes = recoveryCodesFlag(values);
   const jobs = integerFlag(values, 'jobs', 1, JOBS_MAX, Math.min(availableParallelism(), 8));
   // An explicit --jobs is obeyed; by default small batches stay on this thread.
   const write = (items: Iterable<BatchItem> | AsyncIterable<BatchItem>, worthWorkers: boolean) =>
@@ -74,7 +75,7 @@ async function runBatch(values: Values): Promise<number> {
 
   if (accounts === undefined) {
     const count = integerFlag(values, 'count', 1, COUNT_MAX, 1);
-    await write(repeatedItems(parameters, count), count >= WORKERS_FROM_COUNT);
+    await write(repeatedItems(parameters, count, recoveryCodes), count >= WORKERS_FROM_COUNT);
     return 0;
   }
   if (accounts === '') throw invalidFlag('--accounts', accounts, 'a file name, or "-" for stdin');
@@ -91,7 +92,7 @@ async function runBatch(values: Values): Promise<number> {
     }
   }
   const { issuer, digits, period, algorithm } = parameters;
-  await write(accountItems(input, { issuer, digits, period, algorithm }, source), true);
+  await write(accountItems(input, { issuer, digits, period, algorithm }, source, recoveryCodes), true);
   return 0;
 }
 

@@ -29,9 +29,32 @@ export interface CodeImplementation {
 
 export const VERIFY_WINDOW_MAX = 10;
 
-export type Verification =
-  | { readonly valid: true; /** Steps between the matching code and `timestamp`'s step: -1 is the previous code. */ readonly offset: number }
-  | { readonly valid: false; /** `format` when the input is not `digits` digits at all. */ readonly reason: 'format' | 'mismatch' };
+/** Why a code was refused: not a code at all, not this secret's code nearby, or a code already used. */
+export type VerificationFailure = 'format' | 'mismatch' | 'replayed';
+
+/**
+ * The answer of {@link verifyCode}. Without `afterStep` it is never `replayed`, which the type says.
+ */
+export type Verification<Failure extends VerificationFailure = VerificationFailure> =
+  | {
+      readonly valid: true;
+      /** Steps between the matching code and `timestamp`'s step: -1 is the previous code. */
+      readonly offset: number;
+      /** The matching code's time step (RFC 6238's T): store it, and pass it as `afterStep` next time. */
+      readonly step: number;
+    }
+  | {
+      readonly valid: false;
+      /** `format` when the input is not `digits` digits at all; `replayed` when it matched a step at or before `afterStep`. */
+      readonly reason: Failure;
+    };
+
+export interface VerifyOptions extends CodeImplementation {
+  /** Steps accepted either side of now, 0 to 10; default 1 (RFC 6238 §5.2: at most one step of delay). */
+  window?: number;
+  /** The moment to verify for, in milliseconds; default now. */
+  timestamp?: number;
+}
 
 const WEBCRYPTO_HASH: Record<Algorithm, string> = { SHA1: 'SHA-1', SHA256: 'SHA-256', SHA512: 'SHA-512' };
 
@@ -65,25 +88,39 @@ export async function generateCode(options: CodeOptions, timestamp: number = Dat
 /**
  * Checks a code a person typed (spaces ignored) against the steps within ±`window` of `timestamp`'s step, nearest
  * first, comparing in constant time, and reports which step matched.
+ *
+ * With `afterStep` (the `step` of this account's last accepted code), only codes of later steps are accepted: a code
+ * that matches a step at or before it is refused as `replayed` (RFC 6238 §5.2: a verified code must not be accepted
+ * again). Store the returned `step` after every successful sign-in, atomically with the check.
  */
+export async function verifyCode(options: CodeOptions, code: string, settings?: VerifyOptions & { afterStep?: undefined }): Promise<Verification<'format' | 'mismatch'>>;
+export async function verifyCode(options: CodeOptions, code: string, settings: VerifyOptions & { afterStep: number | undefined }): Promise<Verification>;
 export async function verifyCode(
   options: CodeOptions,
   code: string,
-  { window = 1, timestamp = Date.now(), hmac = webCryptoHmac }: { window?: number; timestamp?: number } & CodeImplementation = {},
+  { window = 1, timestamp = Date.now(), afterStep, hmac = webCryptoHmac }: VerifyOptions & { afterStep?: number | undefined } = {},
 ): Promise<Verification> {
   if (!Number.isSafeInteger(window) || window < 0 || window > VERIFY_WINDOW_MAX) {
     throw new TotpParameterError('window', window, `a whole number of steps from 0 to ${VERIFY_WINDOW_MAX}`);
   }
+  if (afterStep !== undefined && (!Number.isSafeInteger(afterStep) || afterStep < 0)) {
+    throw new TotpParameterError('afterStep', afterStep, 'a time step returned by an earlier verification (a whole number from 0), or nothing');
+  }
   const token = code.replace(/\s+/g, '');
   if (!new RegExp(`^[0-9]{${options.digits}}$`).test(token)) return { valid: false, reason: 'format' };
-  const step = stepOf(options.period, timestamp);
+  const now = stepOf(options.period, timestamp);
+  let replayed = false;
   for (let distance = 0; distance <= window; distance++) {
     for (const offset of distance === 0 ? [0] : [-distance, distance]) {
+      const step = now + offset;
       // Steps before the epoch have no code.
-      if (step + offset >= 0 && sameText(await hotp(options, step + offset, hmac), token)) return { valid: true, offset };
+      if (step < 0 || !sameText(await hotp(options, step, hmac), token)) continue;
+      // A step at or before the last accepted one: its code was used (or skipped over) already.
+      if (afterStep !== undefined && step <= afterStep) replayed = true;
+      else return { valid: true, offset, step };
     }
   }
-  return { valid: false, reason: 'mismatch' };
+  return { valid: false, reason: replayed ? 'replayed' : 'mismatch' };
 }
 
 /** `timestamp`'s step, refusing times a code cannot have (RFC 6238 counts from the Unix epoch on). */

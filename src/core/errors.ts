@@ -30,6 +30,25 @@ export class TotpParameterError extends Error {
   }
 }
 
+/** Why a sealed secret could not be opened (see sealed-secret.ts). */
+export type SealedSecretProblem = 'format' | 'version' | 'unopened';
+
+/**
+ * A sealed secret that does not open. `unopened` covers a wrong key, another account's record and a changed byte
+ * alike: AES-GCM cannot tell them apart, and no secret is ever returned in any of these cases.
+ */
+export class SealedSecretError extends Error {
+  override readonly name = 'SealedSecretError';
+
+  constructor(
+    /** `format`: not a sealed secret at all; `version`: a format this version does not know; `unopened`: see above. */
+    readonly reason: SealedSecretProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value === undefined) return 'nothing';

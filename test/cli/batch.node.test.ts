@@ -47,6 +47,20 @@ describe('CLI: batch mode (NDJSON)', function () {
 
   }
 
+  for (const jobs of ['1', '2']) {
+    it(`--recovery-codes N gives every line its own N recovery codes (--jobs ${jobs})`, async () => {
+      const { status, stdout, stderr } = await runCli(['--count', '5', '--jobs', jobs, '--account-name', 'device', '--recovery-codes', '3', '--at', AT]);
+      expect(status, stderr).to.equal(0);
+      const results = stdout.trim().split('\n').map((line) => JSON.parse(line));
+      expect(results).to.have.length(5);
+      for (const result of results) {
+        expect(Object.keys(result)).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code', 'recovery_codes']);
+        expect(result.recovery_codes).to.have.length(3);
+      }
+      expect(new Set(results.flatMap((result) => result.recovery_codes)).size).to.equal(15);
+    });
+  }
+
   it('--accounts FILE makes one enrollment per non-empty line, in order, with the shared parameters', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'totp-enroll-accounts-'));
     const file = join(dir, 'accounts.txt');
@@ -54,6 +68,7 @@ describe('CLI: batch mode (NDJSON)', function () {
     const { status, stdout, stderr } = await runCli(['--accounts', file, '--issuer', 'Corp', '--digits', '8', '--at', AT]);
     expect(status, stderr).to.equal(0);
     const results = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    for (const result of results) expect(Object.keys(result)).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code']);
     const labels = results.map((result) => (OTPAuth.URI.parse(result.uri) as OTPAuth.TOTP).label);
     expect(labels).to.deep.equal(['alice@example.com', 'bob@example.com', 'carol']);
     for (const result of results) {

@@ -54,6 +54,17 @@ describe('CLI: one enrollment', function () {
     expect(stderr).to.match(/warning: .*Google Authenticator/);
   });
 
+  it('--recovery-codes N adds N distinct recovery codes after the four fields; without it there are none', async () => {
+    const { status, stdout, stderr } = await runCli(['--account-name', 'r@example.com', '--recovery-codes', '6', '--at', AT]);
+    expect(status, stderr).to.equal(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code', 'recovery_codes']);
+    expect(json.recovery_codes).to.have.length(6);
+    expect(new Set(json.recovery_codes).size).to.equal(6);
+    for (const code of json.recovery_codes) expect(code).to.match(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(json.current_code).to.equal(oathtoolCode(json.secret, AT_MS));
+  });
+
   it('computes the code for now by default', async () => {
     const before = Date.now();
     const { stdout } = await runCli(['--account-name', 'now@example.com']);
@@ -124,6 +135,8 @@ describe('CLI: one enrollment', function () {
     ['--qr with --count', ['--account-name', 'x', '--count', '2', '--qr'], /--qr cannot be combined with --count/],
     ['--secret with --count', ['--account-name', 'x', '--count', '2', '--secret', 'JBSWY3DPEHPK3PXP'], /--secret cannot be combined/],
     ['a count of 0', ['--account-name', 'x', '--count', '0'], /--count: got "0"; expected a whole number from 1 to 100,000,000/],
+    ['21 recovery codes', ['--account-name', 'x', '--recovery-codes', '21'], /--recovery-codes: got "21"; expected a whole number from 1 to 20/],
+    ['0 recovery codes in a batch', ['--account-name', 'x', '--count', '2', '--recovery-codes', '0'], /--recovery-codes: got "0"; expected a whole number from 1 to 20/],
   ];
   for (const [what, args, message] of errors) {
     it(`refuses ${what}: names the flag, exits 2, nothing on stdout`, async () => {

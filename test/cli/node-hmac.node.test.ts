@@ -17,7 +17,7 @@ describe('CLI: codes with node:crypto HMAC', () => {
     it(`RFC 6238: ${algorithm} at ${seconds} s → ${code}`, async () => {
       const options = { secret: seed(seedLength), digits: 8, period: 30, algorithm } as const;
       expect(await generateCode(options, seconds * 1000, { hmac })).to.equal(code);
-      expect(await verifyCode(options, code, { timestamp: seconds * 1000, hmac })).to.deep.equal({ valid: true, offset: 0 });
+      expect(await verifyCode(options, code, { timestamp: seconds * 1000, hmac })).to.deep.include({ valid: true, offset: 0 });
     });
   }
 

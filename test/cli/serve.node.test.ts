@@ -60,6 +60,16 @@ describe('CLI: serve (the hosted API, self-hosted)', function () {
     expect(codesBetween((timestamp) => otp.generate({ timestamp }), before, after)).to.include(json.current_code);
   });
 
+  it('adds recovery_codes for recovery_codes=N; the default answer keeps exactly the four fields', async () => {
+    const response = await fetch(`${server.url}${ROUTE}?${QUERY}&recovery_codes=4`);
+    expect(response.status).to.equal(200);
+    const json = await response.json();
+    expect(Object.keys(json)).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code', 'recovery_codes']);
+    expect(json.recovery_codes).to.have.length(4);
+    for (const code of json.recovery_codes) expect(code).to.match(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(Object.keys(await (await fetch(`${server.url}${ROUTE}?${QUERY}`)).json())).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code']);
+  });
+
   it('gives a fresh secret on every request', async () => {
     const secrets = await Promise.all([1, 2, 3].map(async () => (await (await fetch(`${server.url}${ROUTE}?account_name=a`)).json()).secret));
     expect(new Set(secrets).size).to.equal(3);
@@ -73,6 +83,9 @@ describe('CLI: serve (the hosted API, self-hosted)', function () {
     ['account_name=a&algorithm=SHA-256', 'algorithm', /expected SHA1, SHA256, SHA512/],
     ['account_name=a:b', 'account_name', /contains a colon/],
     ['account_name=a&digits=6&digits=8', 'digits', /given more than once/],
+    ['account_name=a&recovery_codes=21', 'recovery_codes', /recovery_codes: got 21; expected a whole number from 1 to 20/],
+    ['account_name=a&recovery_codes=x', 'recovery_codes', /recovery_codes: got "x"; expected a whole number from 1 to 20/],
+    ['account_name=a&recovery_codes=1&recovery_codes=2', 'recovery_codes', /given more than once/],
   ];
   for (const [query, parameter, message] of invalid) {
     it(`400 for ${query}, naming ${parameter}`, async () => {

@@ -28,26 +28,27 @@ describe('codes', () => {
   });
 
   it('verifies the RFC vector at its own time and reports offset 0', async () => {
-    expect(await verifyCode(rfc, '89005924', { timestamp: 1234567890_000 })).to.deep.equal({ valid: true, offset: 0 });
+    // 1234567890 s / 30 = step 41152263 (floor), which the result names for replay checks.
+    expect(await verifyCode(rfc, '89005924', { timestamp: 1234567890_000 })).to.deep.equal({ valid: true, offset: 0, step: 41152263 });
   });
 
   it('accepts the previous and next codes within ±1 step, with their offsets; refuses ±2', async () => {
     const six = createEnrollment({ accountName: 'w', secret: SECRET }).codeOptions;
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(SECRET) });
-    const now = 1_700_000_015_000;
+    const now = 1_700_000_015_000; // step 56666667
     const at = (steps: number) => totp.generate({ timestamp: now + steps * 30_000 });
-    expect(await verifyCode(six, at(-1), { timestamp: now })).to.deep.equal({ valid: true, offset: -1 });
-    expect(await verifyCode(six, at(1), { timestamp: now })).to.deep.equal({ valid: true, offset: 1 });
+    expect(await verifyCode(six, at(-1), { timestamp: now })).to.deep.equal({ valid: true, offset: -1, step: 56666666 });
+    expect(await verifyCode(six, at(1), { timestamp: now })).to.deep.equal({ valid: true, offset: 1, step: 56666668 });
     expect(await verifyCode(six, at(-2), { timestamp: now })).to.deep.equal({ valid: false, reason: 'mismatch' });
     expect(await verifyCode(six, at(2), { timestamp: now })).to.deep.equal({ valid: false, reason: 'mismatch' });
-    expect(await verifyCode(six, at(2), { timestamp: now, window: 2 })).to.deep.equal({ valid: true, offset: 2 });
-    expect(await verifyCode(six, at(0), { timestamp: now, window: 0 })).to.deep.equal({ valid: true, offset: 0 });
+    expect(await verifyCode(six, at(2), { timestamp: now, window: 2 })).to.deep.equal({ valid: true, offset: 2, step: 56666669 });
+    expect(await verifyCode(six, at(0), { timestamp: now, window: 0 })).to.deep.equal({ valid: true, offset: 0, step: 56666667 });
     expect(await verifyCode(six, at(1), { timestamp: now, window: 0 })).to.deep.equal({ valid: false, reason: 'mismatch' });
   });
 
   it('ignores spaces in a typed code ("123 456") and says when the input is not a code at all', async () => {
     const code = await generateCode(rfc, 1234567890_000);
-    expect(await verifyCode(rfc, `${code.slice(0, 4)} ${code.slice(4)}`, { timestamp: 1234567890_000 })).to.deep.equal({ valid: true, offset: 0 });
+    expect(await verifyCode(rfc, `${code.slice(0, 4)} ${code.slice(4)}`, { timestamp: 1234567890_000 })).to.deep.equal({ valid: true, offset: 0, step: 41152263 });
     for (const input of ['', '1234567', '123456789', '8900592a', '89 00 59']) {
       expect(await verifyCode(rfc, input, { timestamp: 1234567890_000 })).to.deep.equal({ valid: false, reason: 'format' });
     }

@@ -25,7 +25,24 @@ describe('hosted API result', () => {
     expect(fromParams.current_code).to.equal(totp.generate({ timestamp }));
   });
 
+  it('adds recovery_codes when asked with recovery_codes=N (1–20), after the four fields; none when empty', async () => {
+    for (const count of [1, 5, 20]) {
+      const result = await generateHostedApiResult(`account_name=a&recovery_codes=${count}`);
+      expect(Object.keys(result)).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code', 'recovery_codes']);
+      expect(result.recovery_codes).to.have.length(count);
+      expect(new Set(result.recovery_codes).size).to.equal(count);
+      for (const code of result.recovery_codes!) expect(code).to.match(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    }
+    expect(Object.keys(await generateHostedApiResult('account_name=a&recovery_codes='))).to.deep.equal(['secret', 'uri', 'qr_code', 'current_code']);
+    expect(Object.keys(await generateHostedApiResult({ account_name: 'a', recovery_codes: '3' }))).to.include('recovery_codes');
+  });
+
   const errors: [string, string, RegExp][] = [
+    ['account_name=a&recovery_codes=0', 'recovery_codes', /^recovery_codes: got 0; expected a whole number from 1 to 20$/],
+    ['account_name=a&recovery_codes=21', 'recovery_codes', /^recovery_codes: got 21; expected a whole number from 1 to 20$/],
+    ['account_name=a&recovery_codes=ten', 'recovery_codes', /^recovery_codes: got "ten"; expected a whole number from 1 to 20$/],
+    ['account_name=a&recovery_codes=2&recovery_codes=3', 'recovery_codes', /^recovery_codes: given more than once; expected one value$/],
+    ['account_name=a&digits=6&digits=8', 'digits', /^digits: given more than once; expected one value$/],
     ['digits=7&account_name=a', 'digits', /^digits: got "7"; expected 6 or 8$/],
     ['period=5&account_name=a', 'period', /^period: got "5"; expected a whole number of seconds from 10 to 120$/],
     ['period=30s&account_name=a', 'period', /got "30s"/],
