@@ -5,6 +5,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   // The dev server only serves local files; nothing below may make Vite reach the network.
   server: { host: '127.0.0.1', open: false },
+  // Every dependency the demo imports, pre-bundled together at start: one found later (the element's Lit directives
+  // sit behind its first import) would be bundled again on its own, with a second copy of Lit in the page.
+  optimizeDeps: {
+    include: ['lit', 'lit/directives/ref.js', 'lit/directives/unsafe-html.js', 'qr', '@otplib/core', '@otplib/totp', '@otplib/plugin-crypto-web', '@otplib/plugin-base32-scure', '@scure/base'],
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',
