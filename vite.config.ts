@@ -23,6 +23,10 @@ export default defineConfig({
         element: 'src/element/index.ts',
         // The side effect on its own: `import 'totp-enroll/define'` registers <totp-generator>.
         define: 'src/element/define.ts',
+        // One module per language beyond English, so that a page ships only the language it uses.
+        'strings-de': 'src/element/strings-de.ts',
+        'strings-fr': 'src/element/strings-fr.ts',
+        'strings-es': 'src/element/strings-es.ts',
       },
       formats: ['es'],
     },

@@ -1,7 +1,12 @@
-// `npm run build`, extension part 1: the popup page and its one script bundle (Lit, the element and the core inside)
-// in dist/extension/. Part 2, scripts/build-extension.mjs, adds the manifest, _locales and icons and packs the zips.
+// `npm run build`, extension part 1: the popup page and its scripts in dist/extension/: popup.js, shared.js (the
+// element and the core), vendor/lit.js, and two chunks loaded only when used — page-tools.js (Read, Paste, Fill) and
+// qr-scan.js (the QR decoder). Part 2, scripts/build-extension.mjs, adds the manifest, _locales and icons and packs the zips.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+
+/** Modules for shared.js (see codeSplitting below). */
+const SHARED = /[\\/]src[\\/](core|element)[\\/]|[\\/]src[\\/]extension[\\/]i18n\.ts|vite[\\/]preload-helper|node_modules[\\/](@otplib|@scure|@noble)[\\/]|node_modules[\\/]qr[\\/]index\.js/;
+
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/extension'),
@@ -30,7 +35,13 @@ export default defineConfig({
         // warns about in any Lit extension. Kept apart, the warning is attributable to the library, and
         // test/extension/web-ext-lint.node.test.ts checks that it is the only one.
         codeSplitting: {
-          groups: [{ name: 'vendor/lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/ }],
+          groups: [
+            { name: 'vendor/lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/ },
+            // What the popup needs at once and page-tools.js (loaded at the first Read, Paste or Fill) needs too —
+            // the core, the element, the i18n helpers, Vite's helper for dynamic imports — in one file preloaded
+            // with popup.js. The QR decoder stays in qr-scan.js.
+            { name: 'shared', test: SHARED },
+          ],
         },
       },
     },

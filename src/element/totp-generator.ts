@@ -18,6 +18,7 @@ import { preparedForRender } from './internal/first-paint.js';
 import { FormController, type ValidityProblem } from './internal/form-controller.js';
 import { DEFAULT_HEADING_LEVEL, parseHeadingLevel } from './internal/heading-level.js';
 import { QrSvgMemo } from './internal/qr-markup.js';
+import { setOrRemoveAttribute } from './internal/reflect-attribute.js';
 import { actions, codeSection, errorView, qrImage, secretSection, verifySection, type CopyState } from './internal/templates.js';
 import { VerificationController } from './internal/verification-controller.js';
 
@@ -67,6 +68,7 @@ export class TotpGenerator extends LitElement {
     requireVerification: { type: Boolean, attribute: 'require-verification' },
     strings: { attribute: false },
     givenSecret: { attribute: 'secret' },
+    givenUri: { attribute: 'uri' },
     headingLevel: { attribute: 'heading-level' },
   };
 
@@ -103,6 +105,8 @@ export class TotpGenerator extends LitElement {
   strings: Partial<TotpGeneratorStrings> = {};
   /** The `secret` attribute: a Base32 secret to show instead of generating one. Read the `secret` property for the current one. */
   givenSecret: string | null = null;
+  /** The `uri` attribute: an otpauth:// Key URI made elsewhere, shown (secret, QR, live code) instead of any other attribute's enrollment. Read the `uri` property for the current one. */
+  givenUri: string | null = null;
   /** Level of the element's headings, 1 to 6: 2 under the page's `<h1>`, one more than the heading of the section it is in. */
   headingLevel: string | number = 2; // DEFAULT_HEADING_LEVEL, written out for custom-elements.json
 
@@ -114,15 +118,15 @@ export class TotpGenerator extends LitElement {
   }
 
   /** Sets (or, with `''`, removes) the `secret` attribute: shows this Base32 secret instead of a generated one. */
-  set secret(value: string) {
-    if (value) this.setAttribute('secret', value);
-    else this.removeAttribute('secret');
-  }
+  set secret(value: string) { setOrRemoveAttribute(this, 'secret', value); }
 
   /** The otpauth:// URI the QR code holds, or `''`. */
   get uri(): string {
     return this._enrollment.enrollment?.uri ?? '';
   }
+
+  /** Sets (or, with `''`, removes) the `uri` attribute: shows the enrollment of this Key URI. */
+  set uri(value: string) { setOrRemoveAttribute(this, 'uri', value); }
 
   /** The QR code as a PNG `data:` URI (the hosted API's `qr_code`), or `''` until it is drawn. */
   get qrCode(): string {
@@ -164,18 +168,18 @@ export class TotpGenerator extends LitElement {
   reportValidity(): boolean { return this._form.internals.reportValidity(); }
 
   /**
-   * Makes a new random secret. A `secret` attribute (a brought secret) is removed first, since asking for a new
-   * secret means not wanting that one.
+   * Makes a new random secret. A `secret` or `uri` attribute (a brought secret) is removed first, since asking for a
+   * new secret means not wanting that one.
    */
   regenerate(): void {
     this._enrollment.regenerate();
-    this.secret = '';
-    this.givenSecret = null;
+    this.secret = this.uri = '';
+    this.givenSecret = this.givenUri = null;
   }
 
-  /** Form reset: a generated secret is replaced by a new one; a brought secret (the default value) stays. */
+  /** Form reset: a generated secret is replaced by a new one; a brought secret or URI (the default value) stays. */
   formResetCallback(): void {
-    if (!this.givenSecret) this.regenerate();
+    if (!this.givenSecret && !this.givenUri) this.regenerate();
     this._verification.reset();
   }
 
@@ -212,7 +216,7 @@ export class TotpGenerator extends LitElement {
       ${secretSection(s, enrollment, copy, level)}
       ${codeSection(s, { code: this._enrollment.code, digits, bar: this._bar.bar, announcement: this._announcer.announcement, onReadCode: () => this._announcer.announce(s) }, copy, level)}
       ${verifySection(s, { field: this._verification.field, result: this._verification.result, digits, onInput: () => this._verification.input(), onCheck: () => void this._verification.check() })}
-      ${actions(s, { canRegenerate: !this.givenSecret, onDownload: (type) => void this._download.save(enrollment, type, () => this._qrSvg.markup(enrollment, s.qrTitle)), onRegenerate: () => this.regenerate() })}
+      ${actions(s, { canRegenerate: !this.givenSecret && !this.givenUri, onDownload: (type) => void this._download.save(enrollment, type, () => this._qrSvg.markup(enrollment, s.qrTitle)), onRegenerate: () => this.regenerate() })}
     </fieldset>`;
   }
 

@@ -1,9 +1,11 @@
 /// <reference types="chrome" />
 /**
- * The toolbar popup: a `<totp-generator>` for the site in the active tab, with the user's last settings.
+ * The toolbar popup: a `<totp-generator>` for the site in the active tab, with the user's last settings; and, for
+ * testing a sign-up page, "Read from this page" (the QR code on screen), "Paste a key" and "Fill code into page".
  *
  * What the popup keeps where: the secret only in this page's memory (inside the element) — closing the popup forgets
  * it; account name, digits, period and algorithm in `chrome.storage.local`; the issuer nowhere (it comes from the tab).
+ * A key read or pasted is never stored, logged or sent: it lives in `<read-enrollment>` until the popup closes.
  */
 // First: starts reading settings and the active tab, so that runs while the rest is evaluated.
 import { popupContext } from './popup-context.js';
@@ -12,6 +14,7 @@ import { en as englishStrings } from '../element/strings.js';
 import { parseParameters } from '../core/index.js';
 import { elementStrings, localizePage } from './i18n.js';
 import { saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
+import type { PageTools } from './page-tools.js';
 
 const getMessage = (name: string, substitutions?: string | string[]) => chrome.i18n.getMessage(name, substitutions);
 localizePage(document, getMessage);
@@ -66,4 +69,59 @@ function formSettings(): PopupSettings | undefined {
   } catch {
     return undefined;
   }
+}
+
+// Read from this page, paste a key, fill the code in: page-tools.ts and what it needs are a chunk of their own,
+// loaded at the first use of any of them, so that opening the popup costs nothing more than these listeners.
+let pageTools: Promise<PageTools> | undefined;
+function tools(): Promise<PageTools> {
+  pageTools ??= import('./page-tools.js').then(({ PageTools }) => new PageTools(document, generator, getMessage, () => formParameters()));
+  return pageTools;
+}
+
+document.querySelector('#read')!.addEventListener('click', () => void tools().then((each) => each.readPage()));
+document.querySelector('#fill')!.addEventListener('click', () => void tools().then((each) => each.fillPage()));
+document.querySelector('#paste-form')!.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void tools().then((each) => each.showPasted());
+});
+// The second shortcut (manifest `commands`, "read-page"). The popup has no background script to hear it while closed
+// (see docs/extension.md); while it is open, the browser reports the command here, and the same keys pressed inside
+// the popup are matched against the shortcut the user has set (chrome://extensions/shortcuts).
+chrome.commands.onCommand.addListener((command) => {
+  if (command === 'read-page') void tools().then((each) => each.readPage());
+});
+const readShortcut = chrome.commands
+  .getAll()
+  .then((commands) => commands.find((command) => command.name === 'read-page')?.shortcut ?? '')
+  .catch(() => '');
+document.addEventListener('keydown', (event) => {
+  void readShortcut.then((shortcut) => {
+    if (shortcut !== '' && matchesShortcut(event, shortcut)) void tools().then((each) => each.readPage());
+  });
+});
+
+/** The form's values as the core takes them: what a pasted bare secret is enrolled with. */
+function formParameters() {
+  return {
+    issuer: field('issuer').value,
+    accountName: field('accountName').value,
+    digits: field('digits').value,
+    period: field('period').value,
+    algorithm: field('algorithm').value,
+  };
+}
+
+/** Whether a key press is the shortcut as the browser writes it ("Alt+Shift+R", "Ctrl+Shift+9", "MacCtrl+…"). */
+function matchesShortcut(event: KeyboardEvent, shortcut: string): boolean {
+  const parts = shortcut.split('+');
+  const key = parts.pop()!.toUpperCase();
+  const wants = (name: string) => parts.includes(name);
+  return (
+    event.altKey === wants('Alt') &&
+    event.shiftKey === wants('Shift') &&
+    event.ctrlKey === (wants('Ctrl') || wants('MacCtrl')) &&
+    event.metaKey === wants('Command') &&
+    (event.key.toUpperCase() === key || event.code === `Key${key}` || event.code === `Digit${key}`)
+  );
 }

@@ -19,11 +19,15 @@ export interface FirefoxWithPopup {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithPopupTab(): Promise<FirefoxWithPopup> {
+/**
+ * `manifestAdditions` go into the test copy's manifest only: the Read test adds a host permission there, since
+ * automation cannot click the toolbar button that would grant activeTab (see read.firefox.node.test.ts).
+ */
+export async function launchFirefoxWithPopupTab(manifestAdditions: Record<string, unknown> = {}): Promise<FirefoxWithPopup> {
   const dir = mkdtempSync(join(tmpdir(), 'totp-enroll-firefox-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, background: { scripts: ['open-popup-in-tab.js'] } }));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, ...manifestAdditions, background: { scripts: ['open-popup-in-tab.js'] } }));
   writeFileSync(join(dir, 'open-popup-in-tab.js'), OPEN_POPUP_IN_A_TAB);
 
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });

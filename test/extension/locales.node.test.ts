@@ -1,11 +1,20 @@
 // Every user-visible string of the popup through _locales: the page's data-i18n names, the element's strings (as
-// `element_<key>` messages, with $1… for the values of function strings), in English and German alike.
-import { readFileSync } from 'node:fs';
+// `element_<key>` messages, with $1… for the values of function strings), in every language in _locales alike: each
+// has every key English has and nothing else, with the same placeholders, and agrees with the element's own strings
+// module for that language.
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { en } from '../../src/element/strings.js';
+import { en, type TotpGeneratorStrings } from '../../src/element/strings.js';
+import { de } from '../../src/element/strings-de.js';
+import { es } from '../../src/element/strings-es.js';
+import { fr } from '../../src/element/strings-fr.js';
 import { elementStrings, type GetMessage } from '../../src/extension/i18n.js';
+import { POPUP_MESSAGES } from '../../src/extension/popup-messages.js';
 
-const LANGUAGES = ['en', 'de'];
+/** Every catalogue there is: a language added later is held to the same rules without touching this file. */
+const LANGUAGES = readdirSync('_locales').sort();
+/** The element's strings module of each language the element ships. */
+const ELEMENT_STRINGS: Record<string, TotpGeneratorStrings> = { en, de, fr, es };
 type Catalogue = Record<string, { message: string; placeholders?: unknown }>;
 const catalogue = (lang: string): Catalogue => JSON.parse(readFileSync(`_locales/${lang}/messages.json`, 'utf8'));
 
@@ -17,8 +26,15 @@ function getMessageFrom(messages: Catalogue): GetMessage {
   };
 }
 
+/** The `$1`…`$9` a message uses, sorted, each once. */
+const placeholders = (message: string): number[] => [...new Set([...message.matchAll(/\$(\d)/g)].map(([, index]) => Number(index)))].sort();
+
 describe('extension: _locales', () => {
   const popupNames = [...readFileSync('src/extension/popup.html', 'utf8').matchAll(/data-i18n[\w-]*="(\w+)"/g)].map(([, name]) => name);
+
+  it('has English, German, French and Spanish', () => {
+    expect(LANGUAGES).to.include.members(['en', 'de', 'fr', 'es']);
+  });
 
   it('the popup page marks its strings for translation', () => {
     expect(popupNames).to.include.members(['popupTitle', 'issuerLabel', 'accountNameLabel', 'digitsLabel', 'periodLabel', 'algorithmLabel']);
@@ -28,27 +44,59 @@ describe('extension: _locales', () => {
     it(`${lang}: has a message for every string of the page and of the element, and nothing else`, () => {
       const messages = catalogue(lang);
       const manifestNames = [...readFileSync('manifest.json', 'utf8').matchAll(/__MSG_(\w+)__/g)].map(([, name]) => name);
-      const expected = new Set([...popupNames, ...manifestNames, ...Object.keys(en).map((key) => `element_${key}`)]);
+      const expected = new Set([...popupNames, ...manifestNames, ...POPUP_MESSAGES, ...Object.keys(en).map((key) => `element_${key}`)]);
       expect(Object.keys(messages).sort()).to.deep.equal([...expected].sort());
       for (const [name, { message }] of Object.entries(messages)) expect(message, name).to.be.a('string').and.not.equal('');
+    });
+
+    it(`${lang}: every key English has, and no other`, () => {
+      expect(Object.keys(catalogue(lang)).sort()).to.deep.equal(Object.keys(catalogue('en')).sort());
+    });
+
+    it(`${lang}: each message uses the same placeholders as English’s`, () => {
+      const english = catalogue('en');
+      for (const [name, { message, placeholders: named }] of Object.entries(catalogue(lang))) {
+        expect(placeholders(message), name).to.deep.equal(placeholders(english[name]!.message));
+        expect(Object.keys(named ?? {}).sort(), name).to.deep.equal(Object.keys(english[name]!.placeholders ?? {}).sort());
+      }
+    });
+
+    it(`${lang}: the element's messages say what the element's own ${lang} strings say`, () => {
+      const strings = ELEMENT_STRINGS[lang];
+      expect(strings, `src/element/strings-${lang}.ts`).to.not.equal(undefined);
+      const messages = catalogue(lang);
+      for (const [key, value] of Object.entries(strings!)) {
+        const text = typeof value === 'function' ? (value as (...values: string[]) => string)('$1', '$2', '$3') : value;
+        expect(messages[`element_${key}`]!.message, key).to.equal(text);
+      }
     });
 
     it(`${lang}: function strings use exactly their $1…$n, plain strings none`, () => {
       const messages = catalogue(lang);
       for (const [key, value] of Object.entries(en)) {
-        const used = [...new Set([...messages[`element_${key}`]!.message.matchAll(/\$(\d)/g)].map(([, index]) => Number(index)))].sort();
+        const used = placeholders(messages[`element_${key}`]!.message);
         const arity = typeof value === 'function' ? value.length : 0;
         expect(used, key).to.deep.equal(Array.from({ length: arity }, (_, index) => index + 1));
       }
     });
   }
 
-  it('German is really German: no element message is left in English', () => {
+  for (const lang of LANGUAGES.filter((lang) => lang !== 'en')) {
+    it(`${lang} is really translated: no element message is left in English`, () => {
+      const english = catalogue('en');
+      const translated = catalogue(lang);
+      const same = Object.keys(en).filter((key) => key !== 'lang' && translated[`element_${key}`]!.message === english[`element_${key}`]!.message);
+      expect(same).to.deep.equal([]);
+      expect(translated.element_lang!.message).to.equal(lang);
+    });
+  }
+
+  it('the popup script uses every message it lists, with $1… only where it passes values', () => {
+    const sources = ['popup.ts', 'page-tools.ts'].map((file) => readFileSync(`src/extension/${file}`, 'utf8')).join('\n');
+    for (const name of POPUP_MESSAGES) expect(sources, name).to.include(`'${name}'`);
     const english = catalogue('en');
-    const german = catalogue('de');
-    const same = Object.keys(en).filter((key) => !['lang'].includes(key) && german[`element_${key}`]!.message === english[`element_${key}`]!.message);
-    expect(same).to.deep.equal([]);
-    expect(german.element_lang!.message).to.equal('de');
+    const withValues = ['readForeignLink', 'readForeignText', 'readInvalid', 'readChoose'];
+    for (const name of POPUP_MESSAGES) expect(/\$\d/.test(english[name]!.message), name).to.equal(withValues.includes(name));
   });
 
   it('elementStrings() turns the catalogue into the element’s strings, values substituted in order', () => {

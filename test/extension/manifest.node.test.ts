@@ -1,6 +1,6 @@
 // The manifest and what it points at: Manifest V3 for both browsers, the least permissions that work, no CSP
 // loosening, every __MSG_ in both catalogues, and icons that are the committed output of scripts/make-icons.mjs.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { decode } from 'fast-png';
 import { ICON_DIR, ICON_SIZES, iconPng } from '../../scripts/make-icons.mjs';
@@ -13,11 +13,17 @@ describe('extension: manifest.json', () => {
     expect(manifest.manifest_version).to.equal(3);
     expect(manifest.action.default_popup).to.equal('popup.html');
     expect(manifest.commands._execute_action.suggested_key.default).to.match(/^(Ctrl|Alt)\+Shift\+[A-Z0-9]$/);
+    // The second shortcut: read the page's QR code (heard by the popup while it is open).
+    expect(Object.keys(manifest.commands)).to.deep.equal(['_execute_action', 'read-page']);
+    expect(manifest.commands['read-page'].suggested_key.default).to.match(/^(Ctrl|Alt)\+Shift\+[A-Z0-9]$/);
+    expect(manifest.commands['read-page'].suggested_key.default).not.to.equal(manifest.commands._execute_action.suggested_key.default);
     expect(manifest.version).to.equal(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 
-  it('asks only for activeTab and storage: no host permissions, no content scripts, no background', () => {
-    expect(manifest.permissions).to.have.members(['activeTab', 'storage']);
+  it('asks only for activeTab, storage and scripting: no host permissions, no content scripts, no background', () => {
+    // Exactly these, each justified in docs/extension.md: activeTab (the tab's URL, capture and fill, at a click),
+    // storage (the four settings), scripting (Fill puts the code in under the activeTab grant).
+    expect(manifest.permissions).to.deep.equal(['activeTab', 'storage', 'scripting']);
     for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'content_scripts', 'background', 'web_accessible_resources', 'externally_connectable']) {
       expect(manifest, key).not.to.have.property(key);
     }
@@ -32,7 +38,7 @@ describe('extension: manifest.json', () => {
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions).to.deep.equal({ required: ['none'] });
   });
 
-  for (const lang of ['en', 'de']) {
+  for (const lang of readdirSync('_locales')) {
     it(`has every __MSG_…__ of the manifest in _locales/${lang}`, () => {
       const names = [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map(([, name]) => name);
       expect(names).to.include.members(['extensionName', 'extensionDescription']);

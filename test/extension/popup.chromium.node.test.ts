@@ -195,7 +195,7 @@ describe('extension popup in Chromium (built dist/extension)', function () {
     await first.close();
 
     const second = await open();
-    const form = await second.evaluate(() => Object.fromEntries(new FormData(document.querySelector('form')!)));
+    const form = await second.evaluate(() => Object.fromEntries(new FormData(document.querySelector<HTMLFormElement>('form#settings')!)));
     expect(form).to.deep.include({ accountName: 'alice@example.org', digits: '8', period: '60', algorithm: 'SHA256' });
     const shown = await readShown(second);
     const totp = OTPAuth.URI.parse(shown.uri) as OTPAuth.TOTP;
@@ -280,7 +280,7 @@ describe('extension popup in Chromium with a German UI (--lang=de)', function ()
       return {
         lang: document.documentElement.lang,
         title: document.title,
-        label: document.querySelector('label > span')!.textContent,
+        label: document.querySelector('#settings label > span')!.textContent,
         element: generator.shadowRoot!.textContent!.replace(/\s+/g, ' '),
         announcement: generator.strings.codeAnnouncement!('1 2 3 4 5 6', 17),
       };

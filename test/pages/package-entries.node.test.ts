@@ -40,6 +40,17 @@ describe('package entries (built dist/)', () => {
     expect(code).to.match(/customElements\.define\(["']totp-generator["']/);
   });
 
+  for (const lang of ['de', 'fr', 'es']) {
+    it(`totp-enroll/strings/${lang} exports the ${lang} strings alone: no element, no English, no tag`, async () => {
+      const code = await consumerBundle(`totp-enroll/strings/${lang}`);
+      const strings = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as Record<string, { lang: string }>;
+      expect(Object.keys(strings)).to.deep.equal([lang]);
+      expect(strings[lang]!.lang).to.equal(lang);
+      expect(code).to.not.include('TotpGenerator').and.not.include('customElements').and.not.include('Current code');
+      expect(readFileSync(`dist/types/element/strings-${lang}.d.ts`, 'utf8')).to.include(`export declare const ${lang}: TotpGeneratorStrings;`);
+    });
+  }
+
   it("the define entry's types declare the tag in HTMLElementTagNameMap", () => {
     const types = readFileSync('dist/types/element/define.d.ts', 'utf8');
     expect(types).to.match(/interface HTMLElementTagNameMap\s*{\s*['"]totp-generator['"]: TotpGenerator;/);

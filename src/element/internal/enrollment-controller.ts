@@ -3,11 +3,12 @@
  *
  * Rules: a change to any input rebuilds the enrollment before the next render. A generated secret is kept across
  * issuer, account, digits and period changes and through a temporarily invalid input; it is replaced only by
- * `regenerate()` or an algorithm change (so that its length fits the algorithm). A brought secret always wins.
+ * `regenerate()` or an algorithm change (so that its length fits the algorithm). A brought secret always wins, and a
+ * brought Key URI wins over everything: it is a whole enrollment, made elsewhere (by a site's server, say).
  * Invalid input shows an error and nothing stale. The current code is recomputed only when the step changes.
  */
 import type { ReactiveElement } from 'lit';
-import { createEnrollment, generateCode, qrPngDataUri, timeStep, type Enrollment } from '../../core/index.js';
+import { createEnrollment, generateCode, parseKeyUri, qrPngDataUri, timeStep, TotpParameterError, type Enrollment, type EnrollmentOptions } from '../../core/index.js';
 import type { TotpErrorDetail } from '../events.js';
 import type { TotpGeneratorStrings } from '../strings.js';
 import { emit } from './emit.js';
@@ -15,7 +16,7 @@ import { errorDetail, InsecureContextError } from './error-detail.js';
 import { afterPaintWhenIdle, type RenderPreparation } from './first-paint.js';
 
 /** The host's properties an enrollment is built from: a change to any of them rebuilds it. */
-export const ENROLLMENT_INPUTS = ['issuer', 'accountName', 'digits', 'period', 'algorithm', 'givenSecret'] as const;
+export const ENROLLMENT_INPUTS = ['issuer', 'accountName', 'digits', 'period', 'algorithm', 'givenSecret', 'givenUri'] as const;
 
 export interface EnrollmentInputs {
   readonly issuer: string;
@@ -25,6 +26,8 @@ export interface EnrollmentInputs {
   readonly algorithm: string;
   /** A brought Base32 secret; `null` (or blank) to generate one and keep it. */
   readonly givenSecret: string | null;
+  /** A brought otpauth:// Key URI: when set (not blank), the enrollment it describes, whatever the inputs above say. */
+  readonly givenUri: string | null;
 }
 
 export interface EnrollmentControllerOptions {
@@ -103,20 +106,25 @@ export class EnrollmentController implements RenderPreparation {
   prepare(): Promise<unknown> {
     this._stale = false;
     const inputs = this._options.inputs();
-    const given = inputs.givenSecret?.trim();
+    const givenUri = inputs.givenUri?.trim();
+    const given = givenUri || inputs.givenSecret?.trim();
     let enrollment: Enrollment;
     try {
       if (!globalThis.crypto?.subtle) throw new InsecureContextError();
       this._options.checked?.check();
       const keep = this._generated && this._generatedFor === inputs.algorithm ? this._generated.base32 : undefined;
-      enrollment = createEnrollment({
-        issuer: inputs.issuer,
-        accountName: inputs.accountName,
-        digits: inputs.digits,
-        period: inputs.period,
-        algorithm: inputs.algorithm,
-        secret: given || keep,
-      });
+      enrollment = createEnrollment(
+        givenUri
+          ? keyUriOptions(givenUri)
+          : {
+              issuer: inputs.issuer,
+              accountName: inputs.accountName,
+              digits: inputs.digits,
+              period: inputs.period,
+              algorithm: inputs.algorithm,
+              secret: given || keep,
+            },
+      );
     } catch (error) {
       this._show(undefined);
       this._fail(error);
@@ -210,5 +218,19 @@ export class EnrollmentController implements RenderPreparation {
     this._code = code;
     this._host.requestUpdate();
     return code;
+  }
+}
+
+/**
+ * The enrollment a Key URI describes. Whatever part of it is wrong, the page author wrote the `uri` attribute, so
+ * that is the field named; the message says which part of the URI is at fault.
+ */
+function keyUriOptions(uri: string): EnrollmentOptions {
+  try {
+    const { parameters, secret } = parseKeyUri(uri);
+    return { ...parameters, secret: secret.base32 };
+  } catch (error) {
+    if (!(error instanceof TotpParameterError) || error.field === 'uri') throw error;
+    throw new TotpParameterError('uri', uri, error.allowed, `has ${error.field} that ${error.problem}`);
   }
 }

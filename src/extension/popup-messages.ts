@@ -1,0 +1,37 @@
+/**
+ * The popup script's own messages (those popup.html does not carry as `data-i18n`): every name here has a message in
+ * each `_locales/<lang>/messages.json`, which test/extension/locales.node.test.ts checks.
+ */
+import type { GetMessage } from './i18n.js';
+
+export const POPUP_MESSAGES = [
+  'reading',
+  'readNone',
+  'readCutOff',
+  'readUnreadable',
+  'readForeignLink',
+  'readForeignText',
+  'readHotp',
+  'readMigration',
+  'readInvalid',
+  'readRefused',
+  'readChoose',
+  'pasteEmpty',
+  'viewHeadingRead',
+  'viewHeadingPasted',
+  'viewNoIssuer',
+  'viewNextCode',
+  'fillDone',
+  'fillNoCode',
+  'fillNoField',
+  'fillSeveralFields',
+  'fillCrossOrigin',
+  'fillRefused',
+] as const;
+
+export type PopupMessage = (typeof POPUP_MESSAGES)[number];
+
+/** A popup message in the browser's language; `$1`… filled from `values`. */
+export function popupMessage(getMessage: GetMessage, name: PopupMessage, ...values: string[]): string {
+  return getMessage(name, values);
+}

@@ -1,0 +1,165 @@
+/**
+ * `<read-enrollment>`: a key read from the page or pasted, as the popup shows it — issuer, account and settings, the
+ * live code with its countdown and the next code, copy buttons, the compatibility warning, and the QR code again
+ * (drawn by our core from the validated key, so a second device can scan it from the popup).
+ *
+ * Holds the key only in memory, like `<totp-generator>`; closing the popup forgets it. Registered by popup.ts.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { generateCode, qrSvg, timeStep, type Enrollment } from '../core/index.js';
+import { ref } from 'lit/directives/ref.js';
+import { compatibilityWarning } from '../element/internal/compatibility-warning.js';
+import { CountdownBarController } from '../element/internal/countdown-bar.js';
+import { StepClockController } from '../element/step-clock.js';
+import { en, type TotpGeneratorStrings } from '../element/strings.js';
+import { styles } from '../element/totp-generator.styles.js';
+
+/** The view's own words; the element's strings supply the rest (headings, copy buttons, the warning). */
+export interface ReadViewStrings {
+  heading: string;
+  issuer: string;
+  accountName: string;
+  digits: string;
+  period: string;
+  algorithm: string;
+  noIssuer: string;
+  nextCode: string;
+}
+
+const ENGLISH: ReadViewStrings = {
+  heading: 'Read from the page',
+  issuer: 'Issuer',
+  accountName: 'Account name',
+  digits: 'Digits',
+  period: 'Period (s)',
+  algorithm: 'Algorithm',
+  noIssuer: '(none)',
+  nextCode: 'Next code',
+};
+
+type Copyable = 'code' | 'secret' | 'uri';
+
+export class ReadEnrollment extends LitElement {
+  static override styles = [
+    styles,
+    css`
+      h2{margin:0 0 .5rem;font-size:1.1em}
+      dl{display:grid;grid-template-columns:auto 1fr;gap:.125rem .75rem;margin:0}
+      dt{font-weight:600}
+      dd{margin:0;overflow-wrap:anywhere}
+      [part=next-code]{font-family:var(--_mono);font-variant-numeric:tabular-nums}
+    `,
+  ];
+
+  static override properties = {
+    enrollment: { attribute: false },
+    strings: { attribute: false },
+    elementStrings: { attribute: false },
+    _codes: { state: true },
+    _copied: { state: true },
+  };
+
+  private readonly _clock = new StepClockController(this, (now) => this._tick(now));
+  // The element's own countdown: restarted after each render and each tick, no timer of its own.
+  private readonly _countdown = new CountdownBarController(this, this, this._clock);
+  private _step = NaN;
+
+  /** The key to show. */
+  enrollment: Enrollment | undefined;
+  strings: Partial<ReadViewStrings> = {};
+  /** The element's strings in the popup's language (copy buttons, headings, the warning). */
+  elementStrings: Partial<TotpGeneratorStrings> = {};
+
+  private _codes: { current: string; next: string } | undefined;
+  private _copied: Copyable | undefined;
+
+  /** The code for now, or `''` until it is computed: what "Fill into page" types. */
+  get currentCode(): string {
+    return this._codes?.current ?? '';
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('enrollment')) return;
+    this._codes = undefined;
+    this._copied = undefined;
+    this._step = NaN;
+    this._clock.period = this.enrollment?.parameters.period ?? 0;
+    this._tick(this._clock.now());
+  }
+
+  /** New codes at each step boundary (and when the clock catches up after sleep); nothing inside a step. */
+  private _tick(now: number): void {
+    const enrollment = this.enrollment;
+    if (!enrollment) return;
+    this._countdown.sync(now);
+    const step = timeStep(enrollment.parameters.period, now);
+    if (step === this._step) return;
+    this._step = step;
+    const stepMs = enrollment.parameters.period * 1000;
+    void Promise.all([generateCode(enrollment.codeOptions, now), generateCode(enrollment.codeOptions, now + stepMs)]).then(([current, next]) => {
+      if (enrollment !== this.enrollment || step !== this._step) return;
+      this._codes = { current, next };
+      this._copied = undefined;
+    });
+  }
+
+  private async _copy(what: Copyable, text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this._copied = what;
+    } catch {
+      this._copied = undefined;
+    }
+  }
+
+  private _copyButton(what: Copyable, text: string, label: string, s: TotpGeneratorStrings) {
+    return html`<button type="button" aria-label=${label} @click=${() => this._copy(what, text)}>${this._copied === what ? s.copied : s.copy}</button>`;
+  }
+
+  override render() {
+    const enrollment = this.enrollment;
+    if (!enrollment) return nothing;
+    const s = { ...en, ...this.elementStrings };
+    const t = { ...ENGLISH, ...this.strings };
+    const { issuer, accountName, digits, period, algorithm } = enrollment.parameters;
+    const spaced = (code: string) => code.replace(digits === 6 ? /(\d{3})(?=\d)/g : /(\d{4})(?=\d)/g, '$1 ');
+    const codes = this._codes;
+    // unsafeHTML only for our own SVG markup (qrSvg escapes the title); issuer and account go through text bindings.
+    return html`<div lang=${s.lang}>
+      <h2>${t.heading}</h2>
+      <dl>
+        <dt>${t.issuer}</dt><dd part="issuer">${issuer || t.noIssuer}</dd>
+        <dt>${t.accountName}</dt><dd part="account-name">${accountName}</dd>
+        <dt>${t.digits}</dt><dd part="digits">${digits}</dd>
+        <dt>${t.period}</dt><dd part="period">${period}</dd>
+        <dt>${t.algorithm}</dt><dd part="algorithm">${algorithm}</dd>
+      </dl>
+      <section>
+        <h3>${s.codeHeading}</h3>
+        <div class="row"><span part="code">${codes ? spaced(codes.current) : ''}</span>${codes ? this._copyButton('code', codes.current, s.copyCode, s) : nothing}</div>
+        <div part="countdown" aria-hidden="true"><div class="bar" ${ref(this._countdown.bar)}></div></div>
+        <p>${t.nextCode}: <span part="next-code">${codes ? spaced(codes.next) : ''}</span></p>
+      </section>
+      ${compatibilityWarning(enrollment.parameters, s, 3)}
+      <section>
+        <div part="qr">${unsafeHTML(qrSvg(enrollment.qr, { title: s.qrTitle }))}</div>
+        <p>${s.scanHint}</p>
+      </section>
+      <section>
+        <h3>${s.secretHeading}</h3>
+        <div class="row"><code part="secret">${enrollment.secret.base32.replace(/(.{4})(?=.)/g, '$1 ')}</code>${this._copyButton('secret', enrollment.secret.base32, s.copySecret, s)}</div>
+        <details>
+          <summary>${s.uriHeading}</summary>
+          <div class="row"><code part="uri">${enrollment.uri}</code>${this._copyButton('uri', enrollment.uri, s.copyUri, s)}</div>
+        </details>
+      </section>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'read-enrollment': ReadEnrollment;
+  }
+}
