@@ -8,7 +8,7 @@
  */
 import type { ReactiveElement } from 'lit';
 import { createEnrollment, generateCode, qrPngDataUri, timeStep, type Enrollment } from '../../core/index.js';
-import type { TotpErrorDetail } from '../events.js';
+import type { TotpEnrollDetail, TotpErrorDetail } from '../events.js';
 import type { TotpGeneratorStrings } from '../strings.js';
 import { emit } from './emit.js';
 import { errorDetail, InsecureContextError } from './error-detail.js';
@@ -38,6 +38,8 @@ export interface EnrollmentControllerOptions {
   strings(): TotpGeneratorStrings;
   /** Another enrollment, or none, is now shown: the host forgets what belonged to the previous one. */
   onShow(enrollment: Enrollment | undefined): void;
+  /** More for `totp-enroll`'s detail (the recovery codes), after the fields every enrollment has. */
+  enrollDetail?(enrollment: Enrollment): Partial<TotpEnrollDetail>;
 }
 
 export class EnrollmentController implements RenderPreparation {
@@ -181,6 +183,7 @@ export class EnrollmentController implements RenderPreparation {
       digits,
       period,
       algorithm,
+      ...this._options.enrollDetail?.(enrollment),
     });
   }
 
