@@ -201,7 +201,7 @@ describe('<totp-generator recovery-codes>', () => {
     }
     expect(order).to.deep.equal([en.copyRecoveryCodes, en.downloadRecoveryCodes, en.printRecoveryCodes, 'input[checkbox]']);
     expect(checkbox(el).labels![0]!.textContent!.trim()).to.equal(en.recoveryCodesSaved);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ type: ' ' }); // the space bar (Firefox's BiDi driver knows no key named "Space")
     await el.updateComplete;
     expect(checkbox(el).checked).to.equal(true);
     expect(form.checkValidity()).to.equal(true);
