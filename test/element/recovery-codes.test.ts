@@ -270,7 +270,7 @@ describe('<totp-generator recovery-codes>', () => {
     });
   }
 
-  it('follows the recoveryCodes property; without it (the default) no codes, no extra form entries, no recovery_codes', async () => {
+  it('follows the recoveryCodes property (another count: same secret, new codes, a new totp-enroll); without it no codes, no extra entries, no recovery_codes', async () => {
     expect(document.createElement('totp-generator').recoveryCodes).to.equal(null);
     const enrolled: CustomEvent[] = [];
     const listener = (event: Event) => enrolled.push(event as CustomEvent);
@@ -283,10 +283,19 @@ describe('<totp-generator recovery-codes>', () => {
       expect([...new FormData(form)]).to.deep.equal([['totp', el.secret]]);
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(enrolled.at(-1)!.detail).to.not.have.property('recovery_codes');
+      const secret = el.secret;
+      const before = enrolled.length;
       el.recoveryCodes = 3;
       await el.enrollmentComplete;
       await verify(el, clock);
       expect(shownCodes(el)).to.have.length(3);
+      expect(enrolled.slice(before).map((event) => [event.detail.secret, event.detail.recovery_codes])).to.deep.equal([[secret, shownCodes(el)]]);
+      el.setAttribute('recovery-codes', '4');
+      await el.enrollmentComplete;
+      expect(part(el, 'recovery-codes'), 'a new enrollment: verified again first').to.equal(null);
+      await verify(el, clock);
+      expect(el.secret).to.equal(secret);
+      expect(enrolled.at(-1)!.detail.recovery_codes).to.deep.equal(shownCodes(el)).and.to.have.length(4);
     } finally {
       document.removeEventListener('totp-enroll', listener);
     }

@@ -51,6 +51,8 @@ export class EnrollmentController implements RenderPreparation {
   private _generated: Enrollment['secret'] | undefined;
   private _generatedFor = '';
   private _stale = true;
+  /** What made the enrollment shown what it is: its URI and extra `totp-enroll` detail. */
+  private _shownKey = '';
   /** The code's step, so that a tick inside the same step recomputes nothing. */
   private _codeStep = NaN;
   /** The asynchronous work (code, PNG) of the latest change; `settle()` waits for it. */
@@ -128,7 +130,11 @@ export class EnrollmentController implements RenderPreparation {
       this._generated = enrollment.secret;
       this._generatedFor = inputs.algorithm;
     }
-    if (enrollment.uri === this._enrollment?.uri && !this._error) return Promise.resolve();
+    // The same URI and the same extra detail: nothing new to show or to announce with `totp-enroll`. New recovery codes
+    // for the same secret (another count) are a new enrollment for the listeners, who would otherwise keep stale ones.
+    const shownKey = `${enrollment.uri}\n${JSON.stringify(this._options.enrollDetail?.(enrollment) ?? {})}`;
+    if (this._enrollment && shownKey === this._shownKey && !this._error) return Promise.resolve();
+    this._shownKey = shownKey;
     this._show(enrollment);
     const code = this._computeCode(enrollment, this._clock.now());
     this._pending = code.then((value) => this._complete(enrollment, value)).catch((error) => this.failFor(enrollment, error));
