@@ -9,7 +9,7 @@
  */
 import type { ReactiveElement } from 'lit';
 import { createEnrollment, generateCode, parseKeyUri, qrPngDataUri, timeStep, TotpParameterError, type Enrollment, type EnrollmentOptions } from '../../core/index.js';
-import type { TotpErrorDetail } from '../events.js';
+import type { TotpEnrollDetail, TotpErrorDetail } from '../events.js';
 import type { TotpGeneratorStrings } from '../strings.js';
 import { emit } from './emit.js';
 import { errorDetail, InsecureContextError } from './error-detail.js';
@@ -41,6 +41,8 @@ export interface EnrollmentControllerOptions {
   strings(): TotpGeneratorStrings;
   /** Another enrollment, or none, is now shown: the host forgets what belonged to the previous one. */
   onShow(enrollment: Enrollment | undefined): void;
+  /** More for `totp-enroll`'s detail (the recovery codes), after the fields every enrollment has. */
+  enrollDetail?(enrollment: Enrollment): Partial<TotpEnrollDetail>;
 }
 
 export class EnrollmentController implements RenderPreparation {
@@ -52,6 +54,8 @@ export class EnrollmentController implements RenderPreparation {
   private _generated: Enrollment['secret'] | undefined;
   private _generatedFor = '';
   private _stale = true;
+  /** What made the enrollment shown what it is: its URI and extra `totp-enroll` detail. */
+  private _shownKey = '';
   /** The code's step, so that a tick inside the same step recomputes nothing. */
   private _codeStep = NaN;
   /** The asynchronous work (code, PNG) of the latest change; `settle()` waits for it. */
@@ -134,7 +138,11 @@ export class EnrollmentController implements RenderPreparation {
       this._generated = enrollment.secret;
       this._generatedFor = inputs.algorithm;
     }
-    if (enrollment.uri === this._enrollment?.uri && !this._error) return Promise.resolve();
+    // The same URI and the same extra detail: nothing new to show or to announce with `totp-enroll`. New recovery codes
+    // for the same secret (another count) are a new enrollment for the listeners, who would otherwise keep stale ones.
+    const shownKey = `${enrollment.uri}\n${JSON.stringify(this._options.enrollDetail?.(enrollment) ?? {})}`;
+    if (this._enrollment && shownKey === this._shownKey && !this._error) return Promise.resolve();
+    this._shownKey = shownKey;
     this._show(enrollment);
     const code = this._computeCode(enrollment, this._clock.now());
     this._pending = code.then((value) => this._complete(enrollment, value)).catch((error) => this.failFor(enrollment, error));
@@ -189,6 +197,7 @@ export class EnrollmentController implements RenderPreparation {
       digits,
       period,
       algorithm,
+      ...this._options.enrollDetail?.(enrollment),
     });
   }
 
