@@ -1,4 +1,4 @@
-// `npm run build`: the library (ESM, Lit and otplib as dependencies) in dist/.
+// `npm run build`: the library (ESM, with Lit and qr as dependencies) in dist/.
 // `npm start`: the demo page (index.html at the repository's top, script in src/pages/demo.ts).
 import { defineConfig } from 'vite';
 
@@ -32,7 +32,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       // A library does not bundle its dependencies: the host page's bundler dedupes them.
-      external: [/^lit/, /^@lit\//, /^@otplib\//, /^@scure\//, /^qr($|\/)/, /^node:/],
+      external: [/^lit/, /^@lit\//, /^@scure\//, /^qr($|\/)/, /^node:/],
     },
   },
 });

@@ -1,6 +1,7 @@
 // `npm run bench` → how fast the toolbar popup is ready: from the click on the toolbar button (CDP
 // Extensions.triggerAction, as in the tests) until the code and the QR code are visible, median of OPENS opens in
-// headless Chromium. Goal: ≤ 150 ms.
+// headless Chromium. Goals (issue 9): the popup's own work ≤ 40 ms on the page's clock (its time from navigation
+// start to ready, less the empty popup's); click → visible ≤ 1.15× the empty popup.
 //
 // Baseline, measured in the same browser in the same run, alternating with the popup: a second extension whose popup
 // is an empty page. Its time is what any popup costs here (window, renderer, DevTools round trips); the difference
@@ -16,7 +17,8 @@ import { EXTENSION_DIR, launchWithExtension, startSite, type ExtensionBrowser } 
 
 const OPENS = 25;
 const WARM_UP = 3;
-const GOAL_MS = 150;
+const OWN_WORK_GOAL_MS = 40;
+const RATIO_GOAL = 1.15;
 
 /** A copy of the built extension whose popup is an empty page: same manifest, same icons, no script. */
 function baselineExtension(): string {
@@ -98,7 +100,11 @@ try {
   console.log(`  totp-enroll popup      ${ms(popupTotal)}           ${ms(popupInPage)}`);
   console.log(`  ratio                  ${(popupTotal / baselineTotal).toFixed(2).padStart(6)} ×           ${(popupInPage / baselineInPage).toFixed(2).padStart(6)} ×`);
   console.log(`  added by our popup     ${ms(popupTotal - baselineTotal)}           ${ms(popupInPage - baselineInPage)}`);
-  console.log(`goal ≤ ${GOAL_MS} ms: click → visible ${popupTotal.toFixed(0)} ms (${popupTotal <= GOAL_MS ? 'met' : 'not met'}), of which the popup's own work ${(popupTotal - baselineTotal).toFixed(0)} ms (${popupTotal - baselineTotal <= GOAL_MS ? 'met' : 'not met'}); page clock ${popupInPage.toFixed(0)} ms (${popupInPage <= GOAL_MS ? 'met' : 'not met'})`);
+  const ownWork = popupInPage - baselineInPage;
+  const ratio = popupTotal / baselineTotal;
+  console.log(
+    `goals: own work ≤ ${OWN_WORK_GOAL_MS} ms (page clock): ${ownWork.toFixed(0)} ms (${ownWork <= OWN_WORK_GOAL_MS ? 'met' : 'MISSED'}); click → visible ≤ ${RATIO_GOAL}× the empty popup: ${ratio.toFixed(2)}× (${ratio <= RATIO_GOAL ? 'met' : 'MISSED'})`,
+  );
 } finally {
   await chromium.close();
   await site.close();

@@ -1,8 +1,8 @@
 /**
  * Batch mode on every core: worker threads make the enrollments, the main thread writes them in order.
  *
- * Why: an enrollment's cost is almost all CPU on the main thread — drawing the QR symbol (all eight mask patterns
- * scored), the PNG and the JSON. The HMAC of the code is WebCrypto and already runs off-thread. Worker threads are the way to use the other cores.
+ * Why: an enrollment's cost is all CPU on one thread — drawing the QR symbol (all eight mask patterns scored), the
+ * PNG, the code's HMAC and the JSON. Worker threads are the way to use the other cores.
  *
  * Memory stays flat as in the one-thread path: the items go out in small chunks, at most two chunks per worker are
  * in flight, and the main thread waits for the output to drain before it sends more.
@@ -38,8 +38,6 @@ interface ChunkResult {
 /** The worker's side: make the lines of each chunk it is sent, and send them back. */
 export function serveBatchChunks(port: MessagePort): void {
   port.on('message', async ({ id, items, timestamp }: ChunkRequest) => {
-    // All of a chunk at once: the QR codes are drawn one after another, while their codes' HMACs overlap on the
-    // thread pool.
     const results = await Promise.allSettled(items.map((item) => makeLine(item, timestamp ?? Date.now())));
     let text = '';
     let lines = 0;

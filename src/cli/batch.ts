@@ -9,12 +9,12 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createEnrollment, TotpParameterError, toHostedApiResult, type EnrollmentOptions } from '../core/index.js';
 import { CliError, EXIT_FAILURE, parameterErrorToCli } from './errors.js';
-import { deflate } from './enroll.js';
+import { deflate, hmac } from './enroll.js';
 import { ChunkedWriter } from './output.js';
 
 /**
- * Enrollments being made at once. The code's HMAC is WebCrypto, which runs on libuv's thread pool: keeping a few
- * in flight lets the main thread draw the next QR codes meanwhile. More buys nothing and only holds more memory.
+ * Enrollments being made at once. Every step is synchronous here (node:crypto's HMAC, zlib's deflate), so this only
+ * bounds how many finished lines wait for their turn to be written; more would only hold more memory.
  */
 const IN_FLIGHT = 8;
 
@@ -82,7 +82,7 @@ export async function writeBatch(items: Iterable<BatchItem> | AsyncIterable<Batc
 export async function makeLine({ options, context, recoveryCodes }: BatchItem, timestamp: number): Promise<string> {
   try {
     const enrollment = createEnrollment(options);
-    return `${JSON.stringify(await toHostedApiResult(enrollment, { timestamp, deflate, recoveryCodes }))}\n`;
+    return `${JSON.stringify(await toHostedApiResult(enrollment, { timestamp, deflate, hmac, recoveryCodes }))}\n`;
   } catch (error) {
     if (error instanceof TotpParameterError) throw parameterErrorToCli(error, context);
     throw error;

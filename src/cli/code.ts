@@ -4,6 +4,7 @@
  */
 import { generateCode, parseParameters, parseSecret, secondsRemaining, verifyCode, VERIFY_WINDOW_MAX, type CodeOptions } from '../core/index.js';
 import { integerFlag, stringFlag, timeFlag, type Values } from './args.js';
+import { hmac } from './enroll.js';
 import { CliError } from './errors.js';
 
 /** The secret and code parameters of `code` / `verify`; the core checks them and names the field. */
@@ -25,7 +26,7 @@ function codeOptions(values: Values): CodeOptions {
 export async function runCode(values: Values, stdout: NodeJS.WritableStream): Promise<void> {
   const options = codeOptions(values);
   const timestamp = timeFlag(values);
-  const code = await generateCode(options, timestamp);
+  const code = await generateCode(options, timestamp, { hmac });
   const seconds = secondsRemaining(options.period, timestamp);
   stdout.write(values.json === true ? `${JSON.stringify({ current_code: code, seconds_remaining: seconds })}\n` : `${code} (${seconds} s left)\n`);
 }
@@ -36,7 +37,7 @@ export async function runVerify(values: Values, stdout: NodeJS.WritableStream): 
   const code = stringFlag(values, 'code');
   if (code === undefined) throw new CliError(`--code: is required; expected the ${options.digits}-digit code to check`);
   const window = integerFlag(values, 'window', 0, VERIFY_WINDOW_MAX, 1);
-  const result = await verifyCode(options, code, { window, timestamp: timeFlag(values) });
+  const result = await verifyCode(options, code, { window, timestamp: timeFlag(values), hmac });
   if (result.valid) {
     stdout.write(`valid${describeOffset(result.offset)}\n`);
     return 0;

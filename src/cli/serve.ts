@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { toNodeHandler } from 'srvx/node';
 import { ENV } from '../server/environment.js';
 import { createFetchHandler, ROUTE, type FetchHandlerOptions } from '../server/handler.js';
-import { deflate } from './enroll.js';
+import { deflate, hmac } from './enroll.js';
 
 export { ROUTE };
 export const DEFAULT_PORT = 8787;
@@ -17,7 +17,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** The environment variable that sets the API key, kept out of `ps` listings and shell history. */
 export const API_KEY_ENV = ENV.apiKey;
 
-export type ServeOptions = Omit<FetchHandlerOptions, 'deflate'>;
+export type ServeOptions = Omit<FetchHandlerOptions, 'deflate' | 'hmac'>;
 
 /** Timeouts that keep slow or idle clients from holding connections open for ever (and stalling a graceful stop). */
 export const TIMEOUTS = {
@@ -37,8 +37,8 @@ export const HEADERS_TIMEOUT_MAX = 300;
 
 /** Starts listening; resolves with the server and its URL once bound (port 0 picks a free port). */
 export async function startServer(port: number, host: string, options: ServeOptions, timeouts = TIMEOUTS): Promise<{ server: Server; url: string }> {
-  // zlib's deflate is several times faster than CompressionStream for the small PNGs of QR codes.
-  const handle = toNodeHandler(createFetchHandler({ ...options, deflate })) as (request: IncomingMessage, response: ServerResponse) => void;
+  // zlib's deflate and node:crypto's HMAC are several times faster than CompressionStream and WebCrypto here.
+  const handle = toNodeHandler(createFetchHandler({ ...options, deflate, hmac })) as (request: IncomingMessage, response: ServerResponse) => void;
   // Node checks the headers and request timeouts every connectionsCheckingInterval (30 s by default): at 1 s, a slow
   // client is cut within a second of its timeout rather than up to 30 s later.
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (request, response) => {

@@ -2,7 +2,7 @@
  * The hosted `GET /v1/auth/totp-generate` API's contract, computed locally: same query parameters, same limits,
  * same JSON. For people moving off the hosted API, and for the CLI and the self-hosted endpoint.
  */
-import { generateCode } from './codes.js';
+import { generateCode, type Hmac } from './codes.js';
 import { createEnrollment, type Enrollment } from './enrollment.js';
 import { TotpParameterError } from './errors.js';
 import { qrPngDataUri, type Deflate } from './png.js';
@@ -35,6 +35,8 @@ export interface HostedApiOptions {
   secret?: string;
   /** PNG compression; defaults to `CompressionStream`. */
   deflate?: Deflate;
+  /** The code's HMAC; defaults to WebCrypto. */
+  hmac?: Hmac;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface HostedApiOptions {
  */
 export async function generateHostedApiResult(
   query: URLSearchParams | string | Record<string, string | undefined>,
-  { timestamp = Date.now(), secret, deflate }: HostedApiOptions = {},
+  { timestamp = Date.now(), secret, deflate, hmac }: HostedApiOptions = {},
 ): Promise<HostedApiResult> {
   const params = query instanceof URLSearchParams || typeof query === 'string' ? new URLSearchParams(query) : undefined;
   const get = (name: string) => (params ? (params.get(name) ?? undefined) : (query as Record<string, string | undefined>)[name]);
@@ -69,7 +71,7 @@ export async function generateHostedApiResult(
   } catch (error) {
     throw error instanceof TotpParameterError ? toQueryError(error) : error;
   }
-  return toHostedApiResult(enrollment, { timestamp, deflate, recoveryCodes });
+  return toHostedApiResult(enrollment, { timestamp, deflate, hmac, recoveryCodes });
 }
 
 /**
@@ -79,13 +81,18 @@ export async function generateHostedApiResult(
  */
 export async function toHostedApiResult(
   enrollment: Enrollment,
-  { timestamp = Date.now(), deflate, recoveryCodes }: { timestamp?: number; deflate?: Deflate | undefined; recoveryCodes?: number | undefined } = {},
+  {
+    timestamp = Date.now(),
+    deflate,
+    hmac,
+    recoveryCodes,
+  }: { timestamp?: number; deflate?: Deflate | undefined; hmac?: Hmac | undefined; recoveryCodes?: number | undefined } = {},
 ): Promise<HostedApiResult> {
   if (recoveryCodes !== undefined) checkRecoveryCodeCount(recoveryCodes, 'recoveryCodes');
   const recovery_codes = recoveryCodes === undefined ? undefined : generateRecoveryCodes({ count: recoveryCodes });
   const [qr_code, current_code] = await Promise.all([
     qrPngDataUri(enrollment.qr, deflate ? { deflate } : {}),
-    generateCode(enrollment.codeOptions, timestamp),
+    generateCode(enrollment.codeOptions, timestamp, { hmac }),
   ]);
   const result: HostedApiResult = { secret: enrollment.secret.base32, uri: enrollment.uri, qr_code, current_code };
   if (recovery_codes) result.recovery_codes = recovery_codes;

@@ -19,33 +19,23 @@ export interface PngOptions {
 export async function qrPng(matrix: QrMatrix, { scale = 4, quietZone = QR_QUIET_ZONE, deflate = deflateWithStreams }: PngOptions = {}): Promise<Uint8Array> {
   const side = (matrix.size + 2 * quietZone) * scale;
   const rowBytes = Math.ceil(side / 8);
-  // Each scanline: filter type 0, then the pixels, 8 per byte, 1 = white (grayscale), most significant bit first.
-  // All `scale` scanlines of one module row are the same, so each is drawn once, module by module, and copied: the
-  // pixel-by-pixel loop this replaces was most of the cost of an enrollment on a server.
-  const lineBytes = rowBytes + 1;
-  const raw = new Uint8Array(lineBytes * side);
-  const line = new Uint8Array(lineBytes);
-  /** Sets pixels `from` (inclusive) to `to` (exclusive) of `line` white: whole bytes at once, bits at the ends. */
-  const setWhite = (from: number, to: number) => {
-    let x = from;
-    for (; x < to && (x & 7) !== 0; x++) line[1 + (x >> 3)]! |= 0x80 >> (x & 7);
-    for (; x + 8 <= to; x += 8) line[1 + (x >> 3)] = 0xff;
-    for (; x < to; x++) line[1 + (x >> 3)]! |= 0x80 >> (x & 7);
+  const stride = rowBytes + 1;
+  // Each scanline: a filter type byte, then the pixels, 8 per byte, 1 = white (grayscale), most significant bit first.
+  // Padding bits past the image's width stay 0; decoders ignore them.
+  const raw = new Uint8Array(stride * side);
+  const whitePixels = (line: number, from: number, count: number) => {
+    for (let x = from; x < from + count; x++) raw[line + 1 + (x >> 3)]! |= 0x80 >> (x & 7);
   };
   for (let row = -quietZone; row < matrix.size + quietZone; row++) {
-    line.fill(0);
-    if (row < 0 || row >= matrix.size) {
-      setWhite(0, side);
-    } else {
-      setWhite(0, quietZone * scale);
-      for (let column = 0; column < matrix.size; column++) {
-        if (matrix.modules[row * matrix.size + column] !== 1) setWhite((quietZone + column) * scale, (quietZone + column + 1) * scale);
-      }
-      setWhite((quietZone + matrix.size) * scale, side);
+    const line = (row + quietZone) * scale * stride;
+    const inSymbol = row >= 0 && row < matrix.size;
+    for (let column = -quietZone; column < matrix.size + quietZone; column++) {
+      const dark = inSymbol && column >= 0 && column < matrix.size && matrix.modules[row * matrix.size + column] === 1;
+      if (!dark) whitePixels(line, (column + quietZone) * scale, scale);
     }
-    // Padding bits past the image's width stay 0; decoders ignore them.
-    const first = (row + quietZone) * scale;
-    for (let y = first; y < first + scale; y++) raw.set(line, y * lineBytes);
+    // The module's other pixel rows say "same as above" (filter type 2, Up, every difference 0): they cost neither
+    // drawing nor compressing.
+    for (let repeat = 1; repeat < scale; repeat++) raw[line + repeat * stride] = 2;
   }
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
@@ -92,7 +82,7 @@ function crc32(bytes: Uint8Array): number {
     }
   }
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  for (let index = 0; index < bytes.length; index++) crc = crcTable[(crc ^ bytes[index]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 

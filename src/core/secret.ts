@@ -1,9 +1,10 @@
 /**
  * Shared secrets: random generation and the Base32 text form that authenticator apps expect.
  *
- * Secrets are bytes inside the core; Base32 appears only at the edges (URI, display, the caller's input).
+ * Secrets are bytes inside the core; Base32 appears only at the edges (URI, display, the caller's input). The codec
+ * is RFC 4648 §6 written out (a dozen lines; checked against the RFC's vectors and the `otpauth` package): the
+ * library it replaced cost the self-contained element about 0.9 kB gzip for these 20 lines' work.
  */
-import { base32 } from '@otplib/plugin-base32-scure';
 import { TotpParameterError } from './errors.js';
 import type { Algorithm } from './parameters.js';
 
@@ -38,9 +39,40 @@ export function generateSecret(algorithm: Algorithm, byteLength: number = defaul
   return { bytes, base32: encodeBase32(bytes), weak: false };
 }
 
-/** RFC 4648 Base32 without padding, as otpauth URIs carry it. */
+const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 4648 Base32 without padding, as otpauth URIs carry it: each 5 bits, most significant first, one character. */
 export function encodeBase32(bytes: Uint8Array): string {
-  return base32.encode(bytes, { padding: false });
+  let text = '';
+  let bits = 0; // how many of `buffer`'s low bits are not yet written
+  let buffer = 0;
+  for (const byte of bytes) {
+    buffer = ((buffer << 8) | byte) & 0xfff; // at most 4 + 8 bits are ever pending
+    bits += 8;
+    for (; bits >= 5; bits -= 5) text += BASE32_ALPHABET[(buffer >> (bits - 5)) & 31];
+  }
+  // The last character carries the remaining bits, zero-filled on the right.
+  return bits > 0 ? text + BASE32_ALPHABET[(buffer << (5 - bits)) & 31] : text;
+}
+
+/**
+ * The bytes of unpadded upper-case Base32 whose characters and length were already checked; undefined when the last
+ * character has bits set past the last byte (no encoder writes that, so the text was damaged or made up).
+ */
+function decodeBase32(text: string): Uint8Array | undefined {
+  const bytes = new Uint8Array(Math.floor((text.length * 5) / 8));
+  let bits = 0; // how many of `buffer`'s low bits are not yet in a byte
+  let buffer = 0;
+  let length = 0;
+  for (const character of text) {
+    buffer = ((buffer << 5) | BASE32_ALPHABET.indexOf(character)) & 0xfff; // at most 7 + 5 bits are ever pending
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[length++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return (buffer & ((1 << bits) - 1)) === 0 ? bytes : undefined;
 }
 
 const BASE32_ALLOWED = `Base32 text (letters A-Z and digits 2-7; case, spaces and "=" padding are ignored) of 1 to ${SECRET_BYTES_MAX} bytes`;
@@ -61,12 +93,8 @@ export function parseSecret(text: string): Secret {
   if ([1, 3, 6].includes(compact.length % 8)) {
     throw new TotpParameterError('secret', text, BASE32_ALLOWED, `has ${compact.length} characters, a length no Base32 text can have`);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = base32.decode(compact);
-  } catch {
-    throw new TotpParameterError('secret', text, BASE32_ALLOWED, 'is not valid Base32 (its last character has bits set past the end)');
-  }
+  const bytes = decodeBase32(compact);
+  if (!bytes) throw new TotpParameterError('secret', text, BASE32_ALLOWED, 'is not valid Base32 (its last character has bits set past the end)');
   if (bytes.length > SECRET_BYTES_MAX) {
     throw new TotpParameterError('secret', text, BASE32_ALLOWED, `is ${bytes.length} bytes long`);
   }

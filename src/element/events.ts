@@ -16,6 +16,8 @@ export interface TotpEnrollDetail {
   readonly digits: number;
   readonly period: number;
   readonly algorithm: Algorithm;
+  /** With `recovery-codes` only: the enrollment's recovery codes (`7KQM-D2XH-9PWB`), shown once the app is set up. */
+  readonly recovery_codes?: readonly string[];
 }
 
 /** The user checked a code: `offset` is the matching step relative to now (-1, 0, 1), or `null` when invalid. */
@@ -25,7 +27,7 @@ export interface TotpVerifyDetail {
 }
 
 export interface TotpCopyDetail {
-  readonly what: 'secret' | 'uri' | 'code';
+  readonly what: 'secret' | 'uri' | 'code' | 'recovery-codes';
 }
 
 /** `field` is the attribute at fault (`digits`, `account-name`, …), `crypto` in an insecure context, or `unknown` when WebCrypto failed. */

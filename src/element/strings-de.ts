@@ -39,5 +39,17 @@ export const de: TotpGeneratorStrings = {
   settingPeriod: (period) => `des Intervalls von ${period} Sekunden`,
   insecureContext:
     'Diese Seite braucht HTTPS (oder localhost): Browser erlauben die Kryptografie für Einmal-Codes nur auf sicheren Seiten. Öffnen Sie sie über https://.',
+  recoveryCodesHeading: 'Wiederherstellungscodes',
+  recoveryCodesNote:
+    'Falls Sie Ihr Handy verlieren, meldet Sie jeder dieser Codes einmal an, auch ohne Authenticator-App. Bewahren Sie sie sicher und getrennt von Ihrem Handy auf.',
+  recoveryCodesTitle: (account) => `Wiederherstellungscodes für ${account}`,
+  copyRecoveryCodes: 'Wiederherstellungscodes kopieren',
+  downloadRecoveryCodes: 'TXT herunterladen',
+  printRecoveryCodes: 'Drucken',
+  printBlocked: 'Der Browser hat das Druckfenster blockiert. Laden Sie die Codes herunter und drucken Sie die Datei aus.',
+  recoveryCodesSaved: 'Ich habe diese Codes gesichert',
+  recoveryCodesNext: 'Sichern Sie jetzt unten Ihre Wiederherstellungscodes.',
+  verificationAndRecoveryRequired: 'Geben Sie den Code aus Ihrer Authenticator-App ein und sichern Sie dann Ihre Wiederherstellungscodes.',
+  recoveryCodesRequired: 'Sichern Sie Ihre Wiederherstellungscodes und setzen Sie dann das Häkchen bei „Ich habe diese Codes gesichert“.',
   invalidAttribute: (field, problem, allowed) => `Ungültiges ${field}: ${problem}. Erlaubt: ${allowed}.`,
 };

@@ -42,5 +42,17 @@ export const es: TotpGeneratorStrings = {
   settingPeriod: (period) => `el periodo de ${period} segundos`,
   insecureContext:
     'Esta página necesita HTTPS (o localhost): los navegadores solo permiten la criptografía de los códigos de un solo uso en páginas seguras. Ábrala mediante https://.',
+  recoveryCodesHeading: 'Códigos de recuperación',
+  recoveryCodesNote:
+    'Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez, sin su aplicación de autenticación. Guárdelos en un lugar seguro, lejos de su teléfono.',
+  recoveryCodesTitle: (account) => `Códigos de recuperación para ${account}`,
+  copyRecoveryCodes: 'Copiar los códigos de recuperación',
+  downloadRecoveryCodes: 'Descargar TXT',
+  printRecoveryCodes: 'Imprimir',
+  printBlocked: 'El navegador ha bloqueado la ventana de impresión. Descargue los códigos e imprima el archivo.',
+  recoveryCodesSaved: 'He guardado estos códigos',
+  recoveryCodesNext: 'Ahora guarde sus códigos de recuperación, que aparecen abajo.',
+  verificationAndRecoveryRequired: 'Introduzca el código de su aplicación de autenticación y, después, guarde sus códigos de recuperación.',
+  recoveryCodesRequired: 'Guarde sus códigos de recuperación y, después, marque «He guardado estos códigos».',
   invalidAttribute: (field, problem, allowed) => `Atributo ${field} no válido: ${problem}. Valores permitidos: ${allowed}.`,
 };

@@ -42,5 +42,17 @@ export const fr: TotpGeneratorStrings = {
   settingPeriod: (period) => `la période de ${period} secondes`,
   insecureContext:
     'Cette page nécessite HTTPS (ou localhost)\u00a0: les navigateurs n’autorisent la cryptographie des codes à usage unique que sur les pages sécurisées. Ouvrez-la en https://.',
+  recoveryCodesHeading: 'Codes de récupération',
+  recoveryCodesNote:
+    'Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une fois, sans votre application d’authentification. Conservez-les en lieu sûr, à l’écart de votre téléphone.',
+  recoveryCodesTitle: (account) => `Codes de récupération pour ${account}`,
+  copyRecoveryCodes: 'Copier les codes de récupération',
+  downloadRecoveryCodes: 'Télécharger en TXT',
+  printRecoveryCodes: 'Imprimer',
+  printBlocked: 'Le navigateur a bloqué la fenêtre d’impression. Téléchargez plutôt les codes, puis imprimez le fichier.',
+  recoveryCodesSaved: 'J’ai conservé ces codes en lieu sûr',
+  recoveryCodesNext: 'Conservez maintenant vos codes de récupération, ci-dessous.',
+  verificationAndRecoveryRequired: 'Saisissez le code de votre application d’authentification, puis conservez vos codes de récupération.',
+  recoveryCodesRequired: 'Conservez vos codes de récupération, puis cochez «\u00a0J’ai conservé ces codes en lieu sûr\u00a0».',
   invalidAttribute: (field, problem, allowed) => `Attribut ${field} non valide\u00a0: ${problem}. Valeurs autorisées\u00a0: ${allowed}.`,
 };

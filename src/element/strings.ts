@@ -50,6 +50,24 @@ export interface TotpGeneratorStrings {
   settingDigits: (digits: number) => string;
   settingPeriod: (period: number) => string;
   insecureContext: string;
+  /** With `recovery-codes`: the section's heading, and what the codes are for (also in the .txt file and printout). */
+  recoveryCodesHeading: string;
+  recoveryCodesNote: string;
+  /** Title of the .txt file and the printout; `account` is `Issuer (account)` or the account alone. */
+  recoveryCodesTitle: (account: string) => string;
+  /** Accessible name of the recovery codes' Copy button (its visible text is `copy`). */
+  copyRecoveryCodes: string;
+  downloadRecoveryCodes: string;
+  printRecoveryCodes: string;
+  /** The browser refused the window Print opens. */
+  printBlocked: string;
+  /** The box the user ticks once the codes are kept. */
+  recoveryCodesSaved: string;
+  /** Added to `verifyValid` with `recovery-codes`: the codes appear below the field. */
+  recoveryCodesNext: string;
+  /** The form's validation messages with `require-verification` and `recovery-codes`: before and after the code. */
+  verificationAndRecoveryRequired: string;
+  recoveryCodesRequired: string;
   /**
    * An invalid attribute. `field` is the attribute's name; `problem` and `allowed` come from the core's
    * `TotpParameterError` (in English).
@@ -92,5 +110,17 @@ export const en: TotpGeneratorStrings = {
   settingPeriod: (period) => `${period}-second period`,
   insecureContext:
     'This page needs HTTPS (or localhost): browsers allow the cryptography behind one-time codes only on secure pages. Open it over https://.',
+  recoveryCodesHeading: 'Recovery codes',
+  recoveryCodesNote:
+    'If you lose your phone, each of these codes signs you in once, without your authenticator app. Keep them somewhere safe, apart from your phone.',
+  recoveryCodesTitle: (account) => `Recovery codes for ${account}`,
+  copyRecoveryCodes: 'Copy recovery codes',
+  downloadRecoveryCodes: 'Download TXT',
+  printRecoveryCodes: 'Print',
+  printBlocked: 'The browser blocked the print window. Download the codes and print the file instead.',
+  recoveryCodesSaved: 'I have saved these codes',
+  recoveryCodesNext: 'Now save your recovery codes below.',
+  verificationAndRecoveryRequired: 'Enter the code from your authenticator app, then save your recovery codes.',
+  recoveryCodesRequired: 'Save your recovery codes, then tick “I have saved these codes”.',
   invalidAttribute: (field, problem, allowed) => `Invalid ${field}: ${problem}. Allowed: ${allowed}.`,
 };

@@ -18,17 +18,20 @@ import { preparedForRender } from './internal/first-paint.js';
 import { FormController, type ValidityProblem } from './internal/form-controller.js';
 import { DEFAULT_HEADING_LEVEL, parseHeadingLevel } from './internal/heading-level.js';
 import { QrSvgMemo } from './internal/qr-markup.js';
+import { parseRecoveryCodeCount, RecoveryCodesController } from './internal/recovery-codes-controller.js';
+import { recoveryCodesSection } from './internal/recovery-codes-section.js';
+import { setOrRemoveAttribute } from './internal/reflect-attribute.js';
 import { actions, codeSection, errorView, qrImage, secretSection, verifySection, type CopyState } from './internal/templates.js';
 import { VerificationController } from './internal/verification-controller.js';
 
 /**
  * Creates a TOTP enrollment on the device: a random secret from `crypto.getRandomValues` (or one you bring), its
  * otpauth:// URI, the QR code as inline SVG, and the current code, which changes exactly at each step boundary.
- * Form-associated: with `name`, the secret is the form value.
+ * Form-associated: with `name`, the secret is the form value. With `recovery-codes`, recovery codes follow a verified code.
  *
- * @fires totp-enroll - A new enrollment is shown (new secret or parameters); detail has secret, uri, qr_code, current_code and the parameters.
+ * @fires totp-enroll - A new enrollment is shown (new secret or parameters); detail has secret, uri, qr_code, current_code and the parameters (and recovery_codes with `recovery-codes`).
  * @fires totp-verify - The user checked a code; detail `{valid, offset}`.
- * @fires totp-copy - Something was copied to the clipboard; detail `{what}`: `secret`, `uri` or `code`.
+ * @fires totp-copy - Something was copied to the clipboard; detail `{what}`: `secret`, `uri`, `code` or `recovery-codes`.
  * @fires totp-error - An attribute is invalid or the page is not a secure context; detail `{field, message}`.
  * @csspart qr - The QR code's container (an inline SVG inside).
  * @csspart secret - The secret, grouped in fours for manual entry.
@@ -36,6 +39,7 @@ import { VerificationController } from './internal/verification-controller.js';
  * @csspart code - The current code.
  * @csspart countdown - The bar counting down to the next code.
  * @csspart verify - The field for the code from the user's app.
+ * @csspart recovery-codes - The recovery codes, their buttons and the "I have saved these codes" box.
  * @csspart warning - The compatibility warning for non-default settings.
  * @csspart error - The message shown instead of the enrollment when an attribute is invalid.
  * @cssprop --totp-generator-color - Text colour.
@@ -67,22 +71,26 @@ export class TotpGenerator extends LitElement {
     requireVerification: { type: Boolean, attribute: 'require-verification' },
     strings: { attribute: false },
     givenSecret: { attribute: 'secret' },
+    givenUri: { attribute: 'uri' },
     headingLevel: { attribute: 'heading-level' },
+    recoveryCodes: { attribute: 'recovery-codes' },
   };
 
   private readonly _clock = new StepClockController(this, (now) => this._onTick(now));
   private readonly _enrollment = new EnrollmentController(this, this._clock, {
     inputs: () => this,
-    checked: { properties: ['headingLevel'], check: () => void (this._headingLevel = parseHeadingLevel(this.headingLevel)) },
+    checked: { properties: ['headingLevel', 'recoveryCodes'], check: () => this._checkAttributes() },
     strings: () => this._s,
     onShow: (shown) => this._onShow(shown),
+    enrollDetail: (shown) => this._recovery.enrollDetail(shown.secret.base32),
   });
-  private readonly _form = new FormController(this, () => this._validityProblem());
+  private readonly _form = new FormController(this, () => this._validityProblem(), () => this._recovery.formValue(this.name, this.secret, this._verification.verified));
   private readonly _verification = new VerificationController(this, this._enrollment, this._clock);
   private readonly _copy = new CopyController(this);
   private readonly _announcer = new CodeAnnouncer(this, this._enrollment, this._clock);
   private readonly _download = new DownloadController(this, this._enrollment);
   private readonly _bar = new CountdownBarController(this, this._enrollment, this._clock);
+  private readonly _recovery: RecoveryCodesController = new RecoveryCodesController(this, this._download);
   private readonly _qrSvg = new QrSvgMemo();
 
   /** Who the account is with, e.g. `MyApp`. No colon. */
@@ -103,41 +111,34 @@ export class TotpGenerator extends LitElement {
   strings: Partial<TotpGeneratorStrings> = {};
   /** The `secret` attribute: a Base32 secret to show instead of generating one. Read the `secret` property for the current one. */
   givenSecret: string | null = null;
+  /** The `uri` attribute: an otpauth:// Key URI made elsewhere, shown (secret, QR, live code) instead of any other attribute's enrollment. Read the `uri` property for the current one. */
+  givenUri: string | null = null;
   /** Level of the element's headings, 1 to 6: 2 under the page's `<h1>`, one more than the heading of the section it is in. */
   headingLevel: string | number = 2; // DEFAULT_HEADING_LEVEL, written out for custom-elements.json
+  /** How many recovery codes (1 to 20) to show once a code is verified and to submit as `name-recovery`; none without. */
+  recoveryCodes: string | number | null = null;
 
   private _headingLevel = DEFAULT_HEADING_LEVEL;
 
   /** The current secret in Base32 (generated or brought), or `''` while an attribute is invalid. */
-  get secret(): string {
-    return this._enrollment.enrollment?.secret.base32 ?? '';
-  }
+  get secret(): string { return this._enrollment.enrollment?.secret.base32 ?? ''; }
 
   /** Sets (or, with `''`, removes) the `secret` attribute: shows this Base32 secret instead of a generated one. */
-  set secret(value: string) {
-    if (value) this.setAttribute('secret', value);
-    else this.removeAttribute('secret');
-  }
+  set secret(value: string) { setOrRemoveAttribute(this, 'secret', value); }
 
   /** The otpauth:// URI the QR code holds, or `''`. */
-  get uri(): string {
-    return this._enrollment.enrollment?.uri ?? '';
-  }
+  get uri(): string { return this._enrollment.enrollment?.uri ?? ''; }
+
+  /** Sets (or, with `''`, removes) the `uri` attribute: shows the enrollment of this Key URI. */
+  set uri(value: string) { setOrRemoveAttribute(this, 'uri', value); }
 
   /** The QR code as a PNG `data:` URI (the hosted API's `qr_code`), or `''` until it is drawn. */
-  get qrCode(): string {
-    return this._enrollment.qrCode;
-  }
+  get qrCode(): string { return this._enrollment.qrCode; }
 
   /** The code for the current step, or `''`. */
-  get currentCode(): string {
-    return this._enrollment.code;
-  }
+  get currentCode(): string { return this._enrollment.code; }
 
-  /**
-   * Testing hook: where the element reads the time and sets its one timer. Replace it with a fake clock to
-   * control time; the default is `Date.now` and the global `setTimeout`.
-   */
+  /** Testing hook: where the element reads the time and sets its one timer (default: `Date.now`, `setTimeout`). A fake clock controls time. */
   get clock(): Clock {
     return this._clock.clock;
   }
@@ -147,13 +148,8 @@ export class TotpGenerator extends LitElement {
     this._onTick(clock.now());
   }
 
-  /**
-   * Resolves once the secret, URI, QR code and current code for the current attributes are all rendered:
-   * `true` when an enrollment is shown, `false` when an error is shown instead.
-   */
-  get enrollmentComplete(): Promise<boolean> {
-    return this._enrollment.settle();
-  }
+  /** Resolves once the secret, URI, QR code and current code are all rendered: `true` with an enrollment shown, `false` with an error. */
+  get enrollmentComplete(): Promise<boolean> { return this._enrollment.settle(); }
 
   // The form-control API of built-in fields, answered by the ElementInternals that the form controller owns.
   get form(): HTMLFormElement | null { return this._form.internals.form; }
@@ -163,20 +159,18 @@ export class TotpGenerator extends LitElement {
   checkValidity(): boolean { return this._form.internals.checkValidity(); }
   reportValidity(): boolean { return this._form.internals.reportValidity(); }
 
-  /**
-   * Makes a new random secret. A `secret` attribute (a brought secret) is removed first, since asking for a new
-   * secret means not wanting that one.
-   */
+  /** Makes a new random secret. A `secret` or `uri` attribute (brought) goes too: asking for a new secret means not wanting that one. */
   regenerate(): void {
     this._enrollment.regenerate();
-    this.secret = '';
-    this.givenSecret = null;
+    this.secret = this.uri = '';
+    this.givenSecret = this.givenUri = null;
   }
 
-  /** Form reset: a generated secret is replaced by a new one; a brought secret (the default value) stays. */
+  /** Form reset: a generated secret is replaced by a new one; a brought secret or URI (the default value) stays. */
   formResetCallback(): void {
-    if (!this.givenSecret) this.regenerate();
+    if (!this.givenSecret && !this.givenUri) this.regenerate();
     this._verification.reset();
+    this._recovery.reset();
   }
 
   /** The element's `disabled` attribute or a disabled ancestor <fieldset>: the browser then submits no value either. */
@@ -211,14 +205,13 @@ export class TotpGenerator extends LitElement {
       ${compatibilityWarning(enrollment.parameters, s, level)}
       ${secretSection(s, enrollment, copy, level)}
       ${codeSection(s, { code: this._enrollment.code, digits, bar: this._bar.bar, announcement: this._announcer.announcement, onReadCode: () => this._announcer.announce(s) }, copy, level)}
-      ${verifySection(s, { field: this._verification.field, result: this._verification.result, digits, onInput: () => this._verification.input(), onCheck: () => void this._verification.check() })}
-      ${actions(s, { canRegenerate: !this.givenSecret, onDownload: (type) => void this._download.save(enrollment, type, () => this._qrSvg.markup(enrollment, s.qrTitle)), onRegenerate: () => this.regenerate() })}
+      ${verifySection(this._recovery.count ? { ...s, verifyValid: `${s.verifyValid} ${s.recoveryCodesNext}` } : s, { field: this._verification.field, result: this._verification.result, digits, onInput: () => this._verification.input(), onCheck: () => void this._verification.check() })}
+      ${recoveryCodesSection(s, this._verification.verified ? this._recovery.view(enrollment, s) : undefined, copy, level)}
+      ${actions(s, { canRegenerate: !this.givenSecret && !this.givenUri, onDownload: (type) => void this._download.save(enrollment, type, () => this._qrSvg.markup(enrollment, s.qrTitle)), onRegenerate: () => this.regenerate() })}
     </fieldset>`;
   }
 
-  private get _s(): TotpGeneratorStrings {
-    return { ...en, ...this.strings };
-  }
+  private get _s(): TotpGeneratorStrings { return { ...en, ...this.strings }; }
 
   /** A new enrollment, or none: everything that described the previous one goes. */
   private _onShow(enrollment: Enrollment | undefined): void {
@@ -226,7 +219,11 @@ export class TotpGenerator extends LitElement {
     this._copy.reset();
     this._announcer.reset();
     this._clock.period = enrollment?.parameters.period ?? 0;
-    this._form.setValue(enrollment?.secret.base32);
+  }
+
+  private _checkAttributes(): void {
+    this._headingLevel = parseHeadingLevel(this.headingLevel);
+    this._recovery.count = parseRecoveryCodeCount(this.recoveryCodes);
   }
 
   private _onTick(now: number): void {
@@ -240,7 +237,8 @@ export class TotpGenerator extends LitElement {
   private _validityProblem(): ValidityProblem | undefined {
     const error = this._enrollment.error;
     if (error) return { message: error.message };
-    if (this.requireVerification && !this._verification.verified) return { message: this._s.verificationRequired, anchor: this._verification.field.value };
-    return undefined;
+    if (!this.requireVerification) return undefined;
+    if (!this._verification.verified) return { message: this._recovery.count ? this._s.verificationAndRecoveryRequired : this._s.verificationRequired, anchor: this._verification.field.value };
+    return this._recovery.problem(this._s);
   }
 }

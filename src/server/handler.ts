@@ -8,7 +8,7 @@
  * The request log names the time, the method, the route, the status and the time taken — never the query string (it
  * holds the account name), the body, the secret or the code.
  */
-import { generateHostedApiResult, TotpParameterError, type Deflate } from '../core/index.js';
+import { generateHostedApiResult, TotpParameterError, type Deflate, type Hmac } from '../core/index.js';
 import { apiKeyCheck } from './api-key.js';
 import { parseQuery } from './query.js';
 
@@ -26,6 +26,8 @@ export interface FetchHandlerOptions {
   log?: ((line: string) => void) | undefined;
   /** PNG compression; defaults to the platform's `CompressionStream` (Node passes zlib's, which is faster). */
   deflate?: Deflate | undefined;
+  /** The current code's HMAC; defaults to WebCrypto's (Node passes node:crypto's, which is synchronous and faster). */
+  hmac?: Hmac | undefined;
 }
 
 /** A fetch handler: what `export default { fetch }` holds in a module worker. */
@@ -53,7 +55,7 @@ const STATUS_TEXT: Record<number, string> = {
 };
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'TRACE']);
 
-export function createFetchHandler({ apiKey, cors, log = () => undefined, deflate }: FetchHandlerOptions = {}): FetchHandler {
+export function createFetchHandler({ apiKey, cors, log = () => undefined, deflate, hmac }: FetchHandlerOptions = {}): FetchHandler {
   const authorized = apiKeyCheck(apiKey);
   const corsHeaders: Record<string, string> = cors ? { 'Access-Control-Allow-Origin': cors, Vary: 'Origin' } : {};
   const preflightHeaders: Record<string, string> = cors
@@ -104,7 +106,7 @@ export function createFetchHandler({ apiKey, cors, log = () => undefined, deflat
     // A GET's body means nothing here and is never read; the runtime discards it.
     try {
       // Every parameter goes to the core, which knows which ones exist and checks their values.
-      return send(200, await generateHostedApiResult(parseQuery(url.search), { deflate }));
+      return send(200, await generateHostedApiResult(parseQuery(url.search), { deflate, hmac }));
     } catch (error) {
       if (error instanceof TotpParameterError) {
         return send(400, { error: 'invalid_parameter', parameter: error.field, message: error.message, allowed: error.allowed });

@@ -67,6 +67,27 @@ describe('codes', () => {
     }
   });
 
+  it('carries a step count past 32 bits into the counter\'s high word (agrees with otpauth)', async () => {
+    const options = createEnrollment({ accountName: 'far', secret: SECRET, period: 10 }).codeOptions;
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(SECRET), period: 10 });
+    for (const timestamp of [2 ** 32 * 10_000, 2 ** 32 * 10_000 + 123_456_789_000, 2 ** 40 * 10_000]) {
+      expect(await generateCode(options, timestamp)).to.equal(totp.generate({ timestamp }));
+    }
+  });
+
+  it('refuses a time before 1970 (or not a number) with an error naming the timestamp', async () => {
+    for (const timestamp of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      try {
+        await generateCode(rfc, timestamp);
+        expect.fail(`timestamp ${timestamp} accepted`);
+      } catch (error) {
+        expect(error).to.be.instanceOf(TotpParameterError);
+        expect((error as TotpParameterError).field).to.equal('timestamp');
+        expect((error as TotpParameterError).message).to.match(/from 1970-01-01T00:00:00Z on/);
+      }
+    }
+  });
+
   it('works with a weak 80-bit secret brought by the caller', async () => {
     const weak = createEnrollment({ accountName: 'w', secret: 'JBSWY3DPEHPK3PXP' });
     const theirs = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32('JBSWY3DPEHPK3PXP') }).generate({ timestamp: 1_700_000_000_000 });

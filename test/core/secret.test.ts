@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { createEnrollment, defaultSecretBytes, generateSecret, parseSecret } from '../../src/core/index.js';
+import * as OTPAuth from 'otpauth';
+import { createEnrollment, encodeBase32, defaultSecretBytes, generateSecret, parseSecret } from '../../src/core/index.js';
 
 describe('secrets', () => {
   it('defaults to the HMAC output size: 20 / 32 / 64 bytes (RFC 6238 §5.1)', () => {
@@ -65,5 +66,24 @@ describe('secrets', () => {
     const enrollment = createEnrollment({ accountName: 'a', secret: 'gezd gnbv gy3t qojq gezd gnbv gy3t qojq' });
     expect(new TextDecoder().decode(enrollment.secret.bytes)).to.equal('12345678901234567890');
     expect(enrollment.uri).to.contain('secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&');
+  });
+
+  it('Base32 agrees with otpauth\'s codec both ways, for random secrets of every length from 1 to 64 bytes', () => {
+    for (let length = 1; length <= 64; length++) {
+      for (let round = 0; round < 5; round++) {
+        const theirs = new OTPAuth.Secret({ size: length });
+        const bytes = new Uint8Array(theirs.buffer);
+        expect(encodeBase32(bytes), `${length} bytes`).to.equal(theirs.base32.replace(/=+$/, ''));
+        expect([...parseSecret(theirs.base32).bytes], `${length} bytes`).to.deep.equal([...bytes]);
+      }
+    }
+  });
+
+  it('refuses Base32 whose last character has bits set past the last byte, naming the secret', () => {
+    // "MY" is "f"; "MZ" sets a bit that no byte holds.
+    expect(parseSecret('MY').bytes).to.deep.equal(new TextEncoder().encode('f'));
+    for (const text of ['MZ', 'MZXR', 'MZXW7', 'MZXW6YR']) {
+      expect(() => parseSecret(text), text).to.throw(/^secret: is not valid Base32 \(its last character has bits set past the end\)/);
+    }
   });
 });

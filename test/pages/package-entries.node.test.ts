@@ -11,7 +11,7 @@ async function consumerBundle(specifier: string): Promise<string> {
     bundle: true,
     format: 'esm',
     write: false,
-    external: ['lit', 'lit/*', '@otplib/*', 'qr', 'qr/*'],
+    external: ['lit', 'lit/*', '@scure/*', 'qr', 'qr/*'],
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;

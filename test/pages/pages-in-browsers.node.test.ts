@@ -74,6 +74,55 @@ for (const name of BROWSERS) {
       }
     });
 
+    it('recovery codes under the strict CSP: shown after a code otpauth computes; Print builds its window without a violation', async () => {
+      const server = await serve({
+        '/': { body: HOST_PAGE.replace('<totp-generator ', '<totp-generator recovery-codes="3" '), type: HTML, headers: { 'Content-Security-Policy': STRICT_CSP } },
+        '/totp-generator.bundle.js': { body: readFileSync(BUNDLE_FILE), type: JS },
+      });
+      try {
+        const { violations } = monitor;
+        await page.goto(`${server.origin}/`);
+        const shown = await readElement(page);
+        // The code for now, from otpauth in Node; the element checks a whole code by itself.
+        await page.evaluate(async (code) => {
+          const element = document.querySelector('totp-generator')!;
+          const input = element.shadowRoot!.querySelector<HTMLInputElement>('[part~="verify"]')!;
+          const checked = new Promise((resolve) => element.addEventListener('totp-verify', resolve, { once: true }));
+          input.value = code;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+          await checked;
+          await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+          // The real window Print opens, with only its print() replaced, and its own CSP violations recorded.
+          const open = window.open.bind(window);
+          const record = globalThis as unknown as { __printed?: string[]; __printViolations: string[]; __printClosed?: () => boolean };
+          record.__printViolations = [];
+          window.open = (...args: Parameters<typeof window.open>) => {
+            const printout = open(...args);
+            if (!printout) return printout;
+            printout.document.addEventListener('securitypolicyviolation', (event) => void record.__printViolations.push(event.effectiveDirective));
+            printout.print = () => void (record.__printed = [...printout.document.querySelectorAll('li')].map((item) => item.textContent!));
+            record.__printClosed = () => printout.closed;
+            return printout;
+          };
+        }, otpauthCodes(shown.uri, Date.now())[0]!);
+        const print = await page.evaluateHandle(() =>
+          [...document.querySelector('totp-generator')!.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Print')!,
+        );
+        // A real click: the browser's popup blocker wants a user's gesture.
+        await print.click();
+        const result = await page.evaluate(() => {
+          const record = globalThis as unknown as { __printed?: string[]; __printViolations: string[]; __printClosed?: () => boolean };
+          const shownCodes = [...document.querySelector('totp-generator')!.shadowRoot!.querySelectorAll('[part~="recovery-codes"] li')].map((item) => item.textContent!.trim());
+          return { shownCodes, printed: record.__printed, printViolations: record.__printViolations, closed: record.__printClosed?.() };
+        });
+        expect(result.shownCodes).to.have.length(3);
+        expect(result).to.deep.equal({ shownCodes: result.shownCodes, printed: result.shownCodes, printViolations: [], closed: true });
+        expect(await violations()).to.deep.equal([]);
+      } finally {
+        await server.close();
+      }
+    });
+
     it('the offline page opened from disk: WebCrypto available, renders, QR and code correct, no request, no CSP violation', async () => {
       const url = pathToFileURL(resolve(OFFLINE_FILE)).href;
       const { requests, violations } = monitor;

@@ -12,8 +12,9 @@ export const ROUTE = '/v1/auth/totp-generate';
 export function zbarimgRead(png: Uint8Array): string {
   const file = join(mkdtempSync(join(tmpdir(), 'totp-enroll-zbar-')), 'qr.png');
   writeFileSync(file, png);
+  // QR codes only (with every symbology on, zbar now and then also "finds" a 1D barcode in a QR code's modules);
   // zbarimg ends its output with a newline, and the URI contains none.
-  return execFileSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/\n$/, '');
+  return execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/\n$/, '');
 }
 
 /**

@@ -4,13 +4,13 @@
  * 'unsafe-inline' blocks those).
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { createRef, type Ref } from 'lit/directives/ref.js';
 import { millisecondsUntilNextStep } from '../../core/index.js';
+import type { ElementHolder } from './element-ref.js';
 import type { EnrollmentController } from './enrollment-controller.js';
 
 export class CountdownBarController implements ReactiveController {
-  /** Put on the bar with Lit's `ref` directive. */
-  readonly bar: Ref<Element> = createRef();
+  /** Put on the bar with `elementRef`. */
+  readonly bar: ElementHolder<Element> = {};
   private _animation: Animation | undefined;
 
   constructor(

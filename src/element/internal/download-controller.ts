@@ -1,5 +1,6 @@
 /**
- * Downloading the QR code as a PNG or SVG file through an object URL, and revoking that URL.
+ * Downloading the QR code as a PNG or SVG file (and other files, such as the recovery codes) through an object URL,
+ * and revoking that URL.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { qrPng, type Enrollment, type TotpParameters } from '../../core/index.js';
@@ -7,9 +8,16 @@ import type { EnrollmentController } from './enrollment-controller.js';
 
 export type DownloadType = 'png' | 'svg';
 
+type Named = Pick<TotpParameters, 'issuer' | 'accountName'>;
+
 /** `Issuer-account-totp.png`, with anything a file system might refuse replaced by `_`. */
-export function downloadName({ issuer, accountName }: Pick<TotpParameters, 'issuer' | 'accountName'>, type: DownloadType): string {
-  return `${[issuer, accountName].filter(Boolean).join('-').replace(/[^\w.@-]+/g, '_')}-totp.${type}`;
+export function downloadName(parameters: Named, type: DownloadType): string {
+  return fileName(parameters, `totp.${type}`);
+}
+
+/** `Issuer-account-<suffix>`, with anything a file system might refuse replaced by `_`. */
+export function fileName({ issuer, accountName }: Named, suffix: string): string {
+  return `${[issuer, accountName].filter(Boolean).join('-').replace(/[^\w.@-]+/g, '_')}-${suffix}`;
 }
 
 export class DownloadController implements ReactiveController {
@@ -31,19 +39,28 @@ export class DownloadController implements ReactiveController {
     } catch (error) {
       return this._shown.failFor(enrollment, error);
     }
-    const url = URL.createObjectURL(new Blob([body as BlobPart], { type: type === 'png' ? 'image/png' : 'image/svg+xml' }));
+    this._save(new Blob([body as BlobPart], { type: type === 'png' ? 'image/png' : 'image/svg+xml' }), downloadName(enrollment.parameters, type));
+  }
+
+  /** Saves `text` as a UTF-8 text file named `Issuer-account-<suffix>`. */
+  saveText(text: string, parameters: Named, suffix: string): void {
+    this._save(new Blob([text], { type: 'text/plain;charset=utf-8' }), fileName(parameters, suffix));
+  }
+
+  hostDisconnected(): void {
+    this._revoke();
+  }
+
+  private _save(blob: Blob, name: string): void {
+    const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
-    link.download = downloadName(enrollment.parameters, type);
+    link.download = name;
     link.click();
     // Firefox reads the object URL after the click returns, so it stays valid until the next download or until the
     // element is removed: at most one at a time, and no timer to clean up.
     this._revoke();
     this._url = url;
-  }
-
-  hostDisconnected(): void {
-    this._revoke();
   }
 
   private _revoke(): void {

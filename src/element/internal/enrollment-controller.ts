@@ -3,19 +3,20 @@
  *
  * Rules: a change to any input rebuilds the enrollment before the next render. A generated secret is kept across
  * issuer, account, digits and period changes and through a temporarily invalid input; it is replaced only by
- * `regenerate()` or an algorithm change (so that its length fits the algorithm). A brought secret always wins.
+ * `regenerate()` or an algorithm change (so that its length fits the algorithm). A brought secret always wins, and a
+ * brought Key URI wins over everything: it is a whole enrollment, made elsewhere (by a site's server, say).
  * Invalid input shows an error and nothing stale. The current code is recomputed only when the step changes.
  */
 import type { ReactiveElement } from 'lit';
-import { createEnrollment, generateCode, qrPngDataUri, timeStep, type Enrollment } from '../../core/index.js';
-import type { TotpErrorDetail } from '../events.js';
+import { createEnrollment, generateCode, parseKeyUri, qrPngDataUri, timeStep, TotpParameterError, type Enrollment, type EnrollmentOptions } from '../../core/index.js';
+import type { TotpEnrollDetail, TotpErrorDetail } from '../events.js';
 import type { TotpGeneratorStrings } from '../strings.js';
 import { emit } from './emit.js';
 import { errorDetail, InsecureContextError } from './error-detail.js';
 import { afterPaintWhenIdle, type RenderPreparation } from './first-paint.js';
 
 /** The host's properties an enrollment is built from: a change to any of them rebuilds it. */
-export const ENROLLMENT_INPUTS = ['issuer', 'accountName', 'digits', 'period', 'algorithm', 'givenSecret'] as const;
+export const ENROLLMENT_INPUTS = ['issuer', 'accountName', 'digits', 'period', 'algorithm', 'givenSecret', 'givenUri'] as const;
 
 export interface EnrollmentInputs {
   readonly issuer: string;
@@ -25,6 +26,8 @@ export interface EnrollmentInputs {
   readonly algorithm: string;
   /** A brought Base32 secret; `null` (or blank) to generate one and keep it. */
   readonly givenSecret: string | null;
+  /** A brought otpauth:// Key URI: when set (not blank), the enrollment it describes, whatever the inputs above say. */
+  readonly givenUri: string | null;
 }
 
 export interface EnrollmentControllerOptions {
@@ -38,6 +41,8 @@ export interface EnrollmentControllerOptions {
   strings(): TotpGeneratorStrings;
   /** Another enrollment, or none, is now shown: the host forgets what belonged to the previous one. */
   onShow(enrollment: Enrollment | undefined): void;
+  /** More for `totp-enroll`'s detail (the recovery codes), after the fields every enrollment has. */
+  enrollDetail?(enrollment: Enrollment): Partial<TotpEnrollDetail>;
 }
 
 export class EnrollmentController implements RenderPreparation {
@@ -49,6 +54,8 @@ export class EnrollmentController implements RenderPreparation {
   private _generated: Enrollment['secret'] | undefined;
   private _generatedFor = '';
   private _stale = true;
+  /** What made the enrollment shown what it is: its URI and extra `totp-enroll` detail. */
+  private _shownKey = '';
   /** The code's step, so that a tick inside the same step recomputes nothing. */
   private _codeStep = NaN;
   /** The asynchronous work (code, PNG) of the latest change; `settle()` waits for it. */
@@ -103,20 +110,25 @@ export class EnrollmentController implements RenderPreparation {
   prepare(): Promise<unknown> {
     this._stale = false;
     const inputs = this._options.inputs();
-    const given = inputs.givenSecret?.trim();
+    const givenUri = inputs.givenUri?.trim();
+    const given = givenUri || inputs.givenSecret?.trim();
     let enrollment: Enrollment;
     try {
       if (!globalThis.crypto?.subtle) throw new InsecureContextError();
       this._options.checked?.check();
       const keep = this._generated && this._generatedFor === inputs.algorithm ? this._generated.base32 : undefined;
-      enrollment = createEnrollment({
-        issuer: inputs.issuer,
-        accountName: inputs.accountName,
-        digits: inputs.digits,
-        period: inputs.period,
-        algorithm: inputs.algorithm,
-        secret: given || keep,
-      });
+      enrollment = createEnrollment(
+        givenUri
+          ? keyUriOptions(givenUri)
+          : {
+              issuer: inputs.issuer,
+              accountName: inputs.accountName,
+              digits: inputs.digits,
+              period: inputs.period,
+              algorithm: inputs.algorithm,
+              secret: given || keep,
+            },
+      );
     } catch (error) {
       this._show(undefined);
       this._fail(error);
@@ -126,7 +138,11 @@ export class EnrollmentController implements RenderPreparation {
       this._generated = enrollment.secret;
       this._generatedFor = inputs.algorithm;
     }
-    if (enrollment.uri === this._enrollment?.uri && !this._error) return Promise.resolve();
+    // The same URI and the same extra detail: nothing new to show or to announce with `totp-enroll`. New recovery codes
+    // for the same secret (another count) are a new enrollment for the listeners, who would otherwise keep stale ones.
+    const shownKey = `${enrollment.uri}\n${JSON.stringify(this._options.enrollDetail?.(enrollment) ?? {})}`;
+    if (this._enrollment && shownKey === this._shownKey && !this._error) return Promise.resolve();
+    this._shownKey = shownKey;
     this._show(enrollment);
     const code = this._computeCode(enrollment, this._clock.now());
     this._pending = code.then((value) => this._complete(enrollment, value)).catch((error) => this.failFor(enrollment, error));
@@ -181,6 +197,7 @@ export class EnrollmentController implements RenderPreparation {
       digits,
       period,
       algorithm,
+      ...this._options.enrollDetail?.(enrollment),
     });
   }
 
@@ -210,5 +227,19 @@ export class EnrollmentController implements RenderPreparation {
     this._code = code;
     this._host.requestUpdate();
     return code;
+  }
+}
+
+/**
+ * The enrollment a Key URI describes. Whatever part of it is wrong, the page author wrote the `uri` attribute, so
+ * that is the field named; the message says which part of the URI is at fault.
+ */
+function keyUriOptions(uri: string): EnrollmentOptions {
+  try {
+    const { parameters, secret } = parseKeyUri(uri);
+    return { ...parameters, secret: secret.base32 };
+  } catch (error) {
+    if (!(error instanceof TotpParameterError) || error.field === 'uri') throw error;
+    throw new TotpParameterError('uri', uri, error.allowed, `has ${error.field} that ${error.problem}`);
   }
 }

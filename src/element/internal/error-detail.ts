@@ -9,7 +9,7 @@ import type { TotpGeneratorStrings } from '../strings.js';
 export class InsecureContextError extends Error {}
 
 /** The core names fields as its API does; the page author wrote attributes. */
-const ATTRIBUTE_OF: Record<string, string> = { accountName: 'account-name', headingLevel: 'heading-level' };
+const ATTRIBUTE_OF: Record<string, string> = { accountName: 'account-name', headingLevel: 'heading-level', recoveryCodes: 'recovery-codes' };
 
 /**
  * The detail of `totp-error` (and the text shown in part `error`) for an error: an invalid attribute names the

@@ -14,11 +14,15 @@ export class FormController implements ReactiveController {
   /** The host's ElementInternals: a host may attach them only once, so this controller owns them. */
   readonly internals: ElementInternals;
   private _disabled = false;
+  /** The value last set, as text (a FormData's entries as JSON): an update that changes nothing sets nothing. */
+  private _valueKey: string | undefined | null = null;
 
   constructor(
     private readonly _host: ReactiveElement,
     /** Read after every update: the host's current problem, or undefined when it is valid. */
     private readonly _problem: () => ValidityProblem | undefined,
+    /** Read after every update too, when given: the value to submit (see `setValue`). */
+    private readonly _value?: () => string | FormData | undefined,
   ) {
     this.internals = _host.attachInternals();
     _host.addController(this);
@@ -36,14 +40,19 @@ export class FormController implements ReactiveController {
   }
 
   /**
-   * The value submitted under the host's `name`, or nothing. The state is an explicit null: browsers keep a field's
+   * The value submitted under the host's `name`, or nothing; a FormData submits its own entries, names and all
+   * (several fields from one element). The state is an explicit null: browsers keep a field's
    * state in session history (and on disk, for session restore), and the secret must not go there.
    */
-  setValue(value: string | undefined): void {
+  setValue(value: string | FormData | undefined): void {
+    const key = value instanceof FormData ? JSON.stringify([...value]) : value;
+    if (key === this._valueKey) return;
+    this._valueKey = key;
     this.internals.setFormValue(value ?? null, null);
   }
 
   hostUpdated(): void {
+    if (this._value) this.setValue(this._value());
     const problem = this._problem();
     if (problem) this.internals.setValidity({ customError: true }, problem.message, problem.anchor);
     else this.internals.setValidity({});

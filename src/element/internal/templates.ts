@@ -3,12 +3,12 @@
  * callbacks, and holds no state. The element composes them in `render()`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref, type Ref } from 'lit/directives/ref.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { TotpErrorDetail } from '../events.js';
 import type { TotpGeneratorStrings } from '../strings.js';
 import type { Copyable } from './copy-controller.js';
 import type { DownloadType } from './download-controller.js';
+import { elementRef, type ElementHolder } from './element-ref.js';
 import { heading, type HeadingLevel } from './heading-level.js';
 import type { VerifyResult } from './verification-controller.js';
 
@@ -74,7 +74,7 @@ export function secretSection(
  */
 export function codeSection(
   strings: TotpGeneratorStrings,
-  view: { readonly code: string; readonly digits: number; readonly bar: Ref<Element>; readonly announcement: string; onReadCode(): void },
+  view: { readonly code: string; readonly digits: number; readonly bar: ElementHolder<Element>; readonly announcement: string; onReadCode(): void },
   copy: CopyState,
   level: HeadingLevel,
 ): TemplateResult {
@@ -84,7 +84,7 @@ export function codeSection(
       <span part="code">${view.code ? groupCode(view.code, view.digits) : ''}</span>${copyButton(strings, copy, 'code', view.code, strings.copyCode)}
       <button type="button" @click=${() => view.onReadCode()}>${strings.readCode}</button>
     </div>
-    <div part="countdown" aria-hidden="true"><div class="bar" ${ref(view.bar)}></div></div>
+    <div part="countdown" aria-hidden="true"><div class="bar" ${elementRef(view.bar)}></div></div>
     <p class="sr" aria-live="polite">${view.announcement}</p>
   </section>`;
 }
@@ -100,7 +100,7 @@ export function resultText(strings: TotpGeneratorStrings, result: VerifyResult |
 /** The field for the code from the user's app (part `verify`), its button, and the result (a status). */
 export function verifySection(
   strings: TotpGeneratorStrings,
-  view: { readonly field: Ref<HTMLInputElement>; readonly result: VerifyResult | undefined; readonly digits: number; onInput(): void; onCheck(): void },
+  view: { readonly field: ElementHolder<HTMLInputElement>; readonly result: VerifyResult | undefined; readonly digits: number; onInput(): void; onCheck(): void },
 ): TemplateResult {
   const onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter') return;
@@ -112,7 +112,7 @@ export function verifySection(
     <label for="verify">${strings.verifyLabel}</label>
     <div class="row">
       <input id="verify" part="verify" inputmode="numeric" autocomplete="one-time-code" spellcheck="false" aria-describedby="result"
-        ${ref(view.field)} @input=${() => view.onInput()} @keydown=${onKeydown} />
+        ${elementRef(view.field)} @input=${() => view.onInput()} @keydown=${onKeydown} />
       <button type="button" @click=${() => view.onCheck()}>${strings.verifyButton}</button>
     </div>
     <p id="result" role="status" class=${view.result === 'valid' ? 'ok' : 'bad'}>${resultText(strings, view.result, view.digits)}</p>

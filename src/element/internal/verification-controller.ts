@@ -3,16 +3,16 @@
  * up, and the `totp-verify` event.
  */
 import type { ReactiveElement } from 'lit';
-import { createRef, type Ref } from 'lit/directives/ref.js';
 import { verifyCode } from '../../core/index.js';
+import type { ElementHolder } from './element-ref.js';
 import { emit } from './emit.js';
 import type { EnrollmentController } from './enrollment-controller.js';
 
 export type VerifyResult = 'valid' | 'mismatch' | 'format';
 
 export class VerificationController {
-  /** Put on the code field with Lit's `ref` directive. */
-  readonly field: Ref<HTMLInputElement> = createRef();
+  /** Put on the code field with `elementRef`. */
+  readonly field: ElementHolder<HTMLInputElement> = {};
   private _result: VerifyResult | undefined;
   private _verified = false;
 

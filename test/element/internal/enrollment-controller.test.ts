@@ -12,13 +12,14 @@ import { mountHost, oracleCode } from './support.js';
 const T = Date.UTC(2026, 6, 7, 8, 9, 10);
 
 class EnrollmentHost extends LitElement {
-  static override properties = { issuer: {}, accountName: {}, digits: {}, period: {}, algorithm: {}, givenSecret: {} };
+  static override properties = { issuer: {}, accountName: {}, digits: {}, period: {}, algorithm: {}, givenSecret: {}, givenUri: {} };
   issuer = 'Acme';
   accountName = 'ada@example.com';
   digits: string | number = 6;
   period: string | number = 30;
   algorithm = 'SHA1';
   givenSecret: string | null = null;
+  givenUri: string | null = null;
   time = T;
   /** Every enrollment shown (undefined for an error), in order. */
   readonly shown: (Enrollment | undefined)[] = [];

@@ -20,6 +20,14 @@ class FormHost extends LitElement {
 }
 customElements.define('test-form-host', FormHost);
 
+/** A host whose value the controller reads after each update, as the element does. */
+class ValueHost extends LitElement {
+  static formAssociated = true;
+  value: string | FormData | undefined;
+  readonly form = new FormController(this, () => undefined, () => this.value);
+}
+customElements.define('test-form-value-host', ValueHost);
+
 function setup(): { form: HTMLFormElement; host: FormHost } {
   const form = mount<HTMLFormElement>(html`<form><fieldset><test-form-host name="totp"></test-form-host></fieldset></form>`);
   return { form, host: form.querySelector<FormHost>('test-form-host')! };
@@ -63,5 +71,26 @@ describe('internal: FormController', () => {
     form.querySelector('fieldset')!.disabled = false;
     expect(host.form.disabled).to.equal(false);
     expect(new FormData(form).get('totp')).to.equal('JBSWY3DPEHPK3PXP');
+  });
+
+  it('reads the value after each update; a FormData submits its own entries, several from one host', async () => {
+    const form = mount<HTMLFormElement>(html`<form><test-form-value-host name="totp"></test-form-value-host></form>`);
+    const host = form.querySelector<ValueHost>('test-form-value-host')!;
+    host.value = 'JBSWY3DPEHPK3PXP';
+    host.requestUpdate();
+    await host.updateComplete;
+    expect([...new FormData(form)]).to.deep.equal([['totp', 'JBSWY3DPEHPK3PXP']]);
+    const entries = new FormData();
+    entries.append('totp', 'JBSWY3DPEHPK3PXP');
+    entries.append('totp-recovery', 'AAAA-BBBB-CCCC');
+    entries.append('totp-recovery', 'DDDD-EEEE-FFFF');
+    host.value = entries;
+    host.requestUpdate();
+    await host.updateComplete;
+    expect([...new FormData(form)]).to.deep.equal([...entries]);
+    host.value = undefined;
+    host.requestUpdate();
+    await host.updateComplete;
+    expect([...new FormData(form)]).to.deep.equal([]);
   });
 });
