@@ -29,4 +29,12 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement', 'customElements', 'fetch', 'XMLHttpRequest'],
     },
   },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      // The endpoint runs on Node, Deno, workerd and Bun: web-standard APIs only, and the core as its one layer below.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'src/server runs outside Node too: web-standard APIs only.' }, { group: ['../cli/*', '../element/*', '../extension/*', '../pages/*'], message: 'src/server depends on src/core only.' }] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', 'window', 'document'],
+    },
+  },
 );

@@ -14,6 +14,7 @@ if (existsSync('scripts/build-bundles.mjs')) steps.push(['node', ['scripts/build
 if (existsSync('vite.extension.config.ts')) steps.push(['npx', ['vite', 'build', '-c', 'vite.extension.config.ts', '--logLevel', 'warn']]);
 if (existsSync('scripts/build-extension.mjs')) steps.push(['node', ['scripts/build-extension.mjs']]);
 if (existsSync('scripts/build-cli.mjs')) steps.push(['node', ['scripts/build-cli.mjs']]);
+if (existsSync('scripts/build-server.mjs')) steps.push(['node', ['scripts/build-server.mjs']]);
 
 rmSync('dist', { recursive: true, force: true });
 for (const [command, args] of steps) {

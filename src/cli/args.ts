@@ -40,7 +40,7 @@ export const FLAGS = {
   },
   code: { secret: { type: 'string' }, ...PARAMETER_FLAGS, at: { type: 'string' }, json: { type: 'boolean' }, ...COMMON_FLAGS },
   verify: { secret: { type: 'string' }, code: { type: 'string' }, ...PARAMETER_FLAGS, window: { type: 'string' }, at: { type: 'string' }, ...COMMON_FLAGS },
-  serve: { port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' }, cors: { type: 'string' }, ...COMMON_FLAGS },
+  serve: { port: { type: 'string' }, host: { type: 'string' }, 'api-key': { type: 'string' }, cors: { type: 'string' }, public: { type: 'boolean' }, 'headers-timeout': { type: 'string' }, ...COMMON_FLAGS },
 } satisfies Record<Command, Options>;
 
 /** Flag values by name: strings for value flags, booleans for switches. */

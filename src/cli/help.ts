@@ -3,7 +3,7 @@
  */
 import { ALGORITHMS, PERIOD_MAX, PERIOD_MIN, RECOVERY_CODE_COUNT_MAX, RECOVERY_CODE_COUNT_MIN, VERIFY_WINDOW_MAX } from '../core/index.js';
 import type { Command } from './args.js';
-import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, ROUTE } from './serve.js';
+import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, HEADERS_TIMEOUT_MAX, ROUTE, TIMEOUTS } from './serve.js';
 
 const PARAMETERS = `  --digits N              6 or 8 (default 6)
   --period SECONDS        ${PERIOD_MIN} to ${PERIOD_MAX} (default 30)
@@ -73,20 +73,25 @@ ${AT}
 `,
   serve: `totp-enroll serve — the hosted GET ${ROUTE} endpoint, on this machine
 
-Usage: totp-enroll serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--api-key KEY] [--cors ORIGIN]
+Usage: totp-enroll serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--api-key KEY] [--cors ORIGIN] [--public]
 
   curl "http://127.0.0.1:${DEFAULT_PORT}${ROUTE}?issuer=MyApp&account_name=user@example.com&digits=6&period=30"
 
 Answers 200 with the hosted API's JSON (with recovery_codes=N, 1 to ${RECOVERY_CODE_COUNT_MAX}, also N one-time recovery codes
-in "recovery_codes"), 400 with {"error","parameter","message","allowed"} for an invalid
-parameter, 404 for other paths, 405 for other methods. Every answer has Cache-Control: no-store.
-Prints the bound URL on stdout and one line per request on stderr (never query strings, secrets or codes).
-Stops gracefully on SIGINT / SIGTERM.
+in "recovery_codes"), 400 with {"error","parameter","message","allowed"} for an invalid parameter, 401 without
+the API key, 404 for other paths, 405 for other methods, 414 for a path and query over 8 KB. Every answer has
+Cache-Control: no-store. The same handler runs on Deno and Cloudflare Workers: see docs/server.md. Prints the bound
+URL on stdout and one line per request on stderr (never query strings, secrets or codes). Stops gracefully on
+SIGINT / SIGTERM: requests in progress finish, new connections are refused.
 
   --port N                0 to 65535 (default ${DEFAULT_PORT}; 0 picks a free port)
   --host ADDRESS          address to bind (default ${DEFAULT_HOST}: this machine only)
   --api-key KEY           require "Authorization: Bearer KEY" (401 otherwise); better: set ${API_KEY_ENV},
                           which does not show in process listings
-  --cors ORIGIN           send Access-Control-Allow-Origin: ORIGIN (e.g. https://admin.example.com, or *)
+  --cors ORIGIN           send Access-Control-Allow-Origin: ORIGIN (e.g. https://admin.example.com, or *);
+                          or set TOTP_ENROLL_CORS
+  --public                serve without an API key on an address other machines can reach (refused otherwise);
+                          or set TOTP_ENROLL_PUBLIC=1
+  --headers-timeout SECONDS  cut clients that take longer to send a request's headers, 1 to ${HEADERS_TIMEOUT_MAX} (default ${TIMEOUTS.headersMilliseconds / 1000})
 `,
 };

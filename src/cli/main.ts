@@ -16,7 +16,8 @@ import { runCode, runVerify } from './code.js';
 import { enrollmentFlags, recoveryCodesFlag, runEnroll, warnAboutSettings } from './enroll.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE, invalidFlag, parameterErrorToCli } from './errors.js';
 import { HELP } from './help.js';
-import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, isLoopback, ROUTE, startServer, stopServer } from './serve.js';
+import { ENV, readSettings } from '../server/environment.js';
+import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, HEADERS_TIMEOUT_MAX, isLoopback, ROUTE, startServer, stopServer, TIMEOUTS } from './serve.js';
 
 declare const __TOTP_ENROLL_VERSION__: string | undefined;
 const VERSION = typeof __TOTP_ENROLL_VERSION__ === 'string' ? __TOTP_ENROLL_VERSION__ : 'development';
@@ -102,14 +103,21 @@ async function runServe(values: Values): Promise<number> {
   if (host === '') throw invalidFlag('--host', host, `an address to listen on, e.g. ${DEFAULT_HOST}`);
   const flagKey = stringFlag(values, 'api-key');
   if (flagKey === '') throw invalidFlag('--api-key', flagKey, 'a non-empty key');
-  // An empty environment variable counts as unset, as shells make it easy to export one by accident.
-  const apiKey = flagKey ?? (process.env[API_KEY_ENV] || undefined);
-  const cors = stringFlag(values, 'cors');
-  if (cors === '') throw invalidFlag('--cors', cors, 'an origin such as https://admin.example.com, or *');
+  // The same variables the module worker reads on Deno and workerd; the flags win.
+  const environment = readSettings(undefined);
+  const apiKey = flagKey ?? environment.apiKey;
+  const corsFlag = stringFlag(values, 'cors');
+  if (corsFlag === '') throw invalidFlag('--cors', corsFlag, 'an origin such as https://admin.example.com, or *');
+  const cors = corsFlag ?? environment.cors;
+  const headersSeconds = integerFlag(values, 'headers-timeout', 1, HEADERS_TIMEOUT_MAX, TIMEOUTS.headersMilliseconds / 1000);
+  // Reachable from other machines with no key, anyone could mint enrollments: that has to be asked for by name.
+  if (!isLoopback(host) && !apiKey && values.public !== true && !environment.public) {
+    throw new CliError(`--host: ${host} can be reached from other machines; set ${API_KEY_ENV} (or --api-key), or pass --public (${ENV.public}=1) to serve without a key`);
+  }
 
   let started: Awaited<ReturnType<typeof startServer>>;
   try {
-    started = await startServer(port, host, { apiKey, cors, log: (line) => process.stderr.write(`${line}\n`) });
+    started = await startServer(port, host, { apiKey, cors, log: (line) => process.stderr.write(`${line}\n`) }, { ...TIMEOUTS, headersMilliseconds: headersSeconds * 1000 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const flag = code === 'EADDRINUSE' || code === 'EACCES' ? '--port' : '--host';
@@ -120,7 +128,7 @@ async function runServe(values: Values): Promise<number> {
   process.stdout.write(`${url}\n`);
   process.stderr.write(`totp-enroll ${VERSION}: serving GET ${url}${ROUTE}${apiKey ? ' (API key required)' : ''}; Ctrl-C stops\n`);
   if (!isLoopback(host) && !apiKey) {
-    process.stderr.write(`warning: listening on ${host} without an API key: anyone who can reach this port can mint enrollments (set ${API_KEY_ENV})\n`);
+    process.stderr.write(`warning: --public: listening on ${host} without an API key: anyone who can reach this port can mint enrollments\n`);
   }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

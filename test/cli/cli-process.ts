@@ -12,7 +12,7 @@ const BUILT = join(ROOT, 'dist/cli.js');
 /** Newest modification time of the files the bundle is made from. */
 function newestSource(): number {
   const files = ['scripts/build-cli.mjs', 'package.json'].map((file) => join(ROOT, file));
-  for (const dir of ['src/cli', 'src/core']) {
+  for (const dir of ['src/cli', 'src/server', 'src/core']) {
     for (const name of readdirSync(join(ROOT, dir), { recursive: true }) as string[]) files.push(join(ROOT, dir, name));
   }
   return Math.max(...files.map((file) => statSync(file).mtimeMs));

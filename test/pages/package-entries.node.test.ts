@@ -56,3 +56,28 @@ describe('package entries (built dist/)', () => {
     expect(types).to.match(/interface HTMLElementTagNameMap\s*{\s*['"]totp-generator['"]: TotpGenerator;/);
   });
 });
+
+describe('package entry totp-enroll/server (built dist/server.js)', () => {
+  it('is self-contained: no import of any kind, so Deno, workerd and Bun load it as it is', () => {
+    const code = readFileSync('dist/server.js', 'utf8');
+    expect(code).to.not.match(/^\s*import\s/m);
+    expect(code).to.not.match(/\bimport\(|\brequire\(|["']node:/);
+  });
+
+  it('exports createFetchHandler and a module worker whose fetch answers a Request', async () => {
+    const { default: worker, createFetchHandler } = (await import(`${process.cwd()}/dist/server.js`)) as typeof import('../../src/server/index.js');
+    const response = await createFetchHandler()(new Request('http://localhost/v1/auth/totp-generate?account_name=a'));
+    expect(response.status).to.equal(200);
+    // No key and no TOTP_ENROLL_PUBLIC in the bindings or the environment: the worker fails closed.
+    const refused = await worker.fetch(new Request('http://localhost/v1/auth/totp-generate?account_name=a'), { TOTP_ENROLL_API_KEY: '' });
+    expect(refused.status).to.equal(500);
+    const keyed = await worker.fetch(new Request('http://localhost/v1/auth/totp-generate?account_name=a', { headers: { authorization: 'Bearer k' } }), { TOTP_ENROLL_API_KEY: 'k' });
+    expect(keyed.status).to.equal(200);
+  });
+
+  it('declares its types', () => {
+    const types = readFileSync('dist/types/server/index.d.ts', 'utf8');
+    expect(types).to.match(/createFetchHandler/);
+    expect(types).to.match(/export \{ default \} from/);
+  });
+});
