@@ -17,7 +17,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** The environment variable that sets the API key, kept out of `ps` listings and shell history. */
 export const API_KEY_ENV = ENV.apiKey;
 
-export type ServeOptions = Omit<FetchHandlerOptions, 'deflate' | 'hmac'>;
+export type ServeOptions = Omit<FetchHandlerOptions, 'deflate'>;
 
 /** Timeouts that keep slow or idle clients from holding connections open for ever (and stalling a graceful stop). */
 export const TIMEOUTS = {
@@ -37,7 +37,8 @@ export const HEADERS_TIMEOUT_MAX = 300;
 
 /** Starts listening; resolves with the server and its URL once bound (port 0 picks a free port). */
 export async function startServer(port: number, host: string, options: ServeOptions, timeouts = TIMEOUTS): Promise<{ server: Server; url: string }> {
-  // zlib's deflate and node:crypto's HMAC are several times faster than CompressionStream and WebCrypto here.
+  // zlib's deflate is several times faster than CompressionStream for the small PNGs of QR codes, and node:crypto's
+  // HMAC than WebCrypto's key import and sign.
   const handle = toNodeHandler(createFetchHandler({ ...options, deflate, hmac })) as (request: IncomingMessage, response: ServerResponse) => void;
   // Node checks the headers and request timeouts every connectionsCheckingInterval (30 s by default): at 1 s, a slow
   // client is cut within a second of its timeout rather than up to 30 s later.

@@ -26,7 +26,7 @@ export interface FetchHandlerOptions {
   log?: ((line: string) => void) | undefined;
   /** PNG compression; defaults to the platform's `CompressionStream` (Node passes zlib's, which is faster). */
   deflate?: Deflate | undefined;
-  /** The current code's HMAC; defaults to WebCrypto's (Node passes node:crypto's, which is synchronous and faster). */
+  /** The code's HMAC; defaults to the platform's WebCrypto (Node passes node:crypto's, which is faster). */
   hmac?: Hmac | undefined;
 }
 
