@@ -201,7 +201,10 @@ describe('<totp-generator recovery-codes>', () => {
     }
     expect(order).to.deep.equal([en.copyRecoveryCodes, en.downloadRecoveryCodes, en.printRecoveryCodes, 'input[checkbox]']);
     expect(checkbox(el).labels![0]!.textContent!.trim()).to.equal(en.recoveryCodesSaved);
+    // The box's own change event: under load, Firefox delivers the key's effect after sendKeys has returned.
+    const ticked = new Promise((resolve) => checkbox(el).addEventListener('change', resolve, { once: true }));
     await sendKeys({ type: ' ' }); // the space bar (Firefox's BiDi driver knows no key named "Space")
+    await ticked;
     await el.updateComplete;
     expect(checkbox(el).checked).to.equal(true);
     expect(form.checkValidity()).to.equal(true);
