@@ -19,6 +19,7 @@ import speakeasy from 'speakeasy';
 import { createEnrollment, generateCode, qrMatrix, qrPng } from '../src/core/index.js';
 import { repeatedItems, writeBatch } from '../src/cli/batch.js';
 import { hmac } from '../src/cli/enroll.js';
+import { median } from './median.js';
 
 if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first (npm run bench does)');
 // A private copy of the self-contained bundle: a concurrent `npm run build` empties dist/.
@@ -115,7 +116,6 @@ async function breakdown(): Promise<[string, number][]> {
   ];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const medianRate = (rates: Rate[]): Rate => ({ wall: median(rates.map((rate) => rate.wall)), cpu: median(rates.map((rate) => rate.cpu)) });
 
 const parts = await breakdown();

@@ -15,6 +15,7 @@ import { createEnrollment, qrSvg } from '../src/core/index.js';
 import { BROWSER_BUNDLE_OPTIONS, BUNDLE_FILE } from '../scripts/build-bundles.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/browsers.mjs';
 import { serve } from '../test/pages/browser-harness.js';
+import { median } from './median.js';
 
 /** The 0.1.0 release's bundle (commit 7416805, tag v0.1.0), kept so that every run measures it side by side. */
 const BASELINE_BUNDLE = 'bench/baseline/totp-generator-0.1.0.bundle.js';
@@ -31,11 +32,6 @@ const SIZE_GOAL_BYTES = 23_000;
 const gzipSize = (bytes: Uint8Array | string) => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const table = (rows: string[][]) => {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) console.log(`  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`);

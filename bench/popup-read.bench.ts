@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from '../test/extension/chromium-extension.js';
 import { popupShows } from '../test/extension/read-popup.js';
 import { BANK, startSignUpSite } from '../test/extension/sign-up-pages.js';
+import { median } from './median.js';
 
 const READS = 15;
 const WARM_UP = 2;
@@ -82,11 +83,6 @@ async function parts(chromium: ExtensionBrowser): Promise<{ captureMs: number; s
   return result;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const ms = (value: number) => `${value.toFixed(0).padStart(5)} ms`;
 
 const site = await startSignUpSite();

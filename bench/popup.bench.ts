@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Extension } from 'puppeteer-core';
 import { EXTENSION_DIR, launchWithExtension, startSite, type ExtensionBrowser } from '../test/extension/chromium-extension.js';
+import { median } from './median.js';
 
 const OPENS = 25;
 const WARM_UP = 3;
@@ -65,11 +66,6 @@ async function openOnce(chromium: ExtensionBrowser, extension: Extension, popupF
   return { totalMs, inPageMs };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const ms = (value: number) => `${value.toFixed(0).padStart(5)} ms`;
 
 const site = await startSite();
