@@ -44,7 +44,7 @@ export {
   type VerificationFailure,
   type VerifyOptions,
 } from './codes.js';
-export { QR_ERROR_CORRECTION, QR_BYTE_CAPACITY, QR_CAPACITY_BYTES, QR_QUIET_ZONE, qrMatrix, qrSvg, type QrMatrix } from './qr.js';
+export { QR_ERROR_CORRECTION, QR_BYTE_CAPACITY, QR_CAPACITY_BYTES, QR_QUIET_ZONE, qrDrawing, qrMatrix, qrSvg, type QrDrawing, type QrMatrix } from './qr.js';
 export { qrPng, qrPngDataUri, type Deflate, type PngOptions } from './png.js';
 export { compatibilityProblems, FULLY_COMPATIBLE_APPS, type AppProblem, type Effect, type Setting } from './compatibility.js';
 export { createEnrollment, type Enrollment, type EnrollmentOptions } from './enrollment.js';

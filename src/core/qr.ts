@@ -52,15 +52,16 @@ export function qrMatrix(text: string): QrMatrix {
   return { size, modules };
 }
 
-/**
- * A compact SVG of the matrix: one path of horizontal runs, in module units with the quiet zone included, so it
- * scales crisply to any size (`shape-rendering: crispEdges` keeps module edges sharp).
- *
- * @param title An accessible name for the image, written escaped.
- */
-export function qrSvg(matrix: QrMatrix, { title = 'QR code', quietZone = QR_QUIET_ZONE } = {}): string {
+/** How a matrix is drawn in SVG: the side in modules, quiet zone included, and one path of the dark modules. */
+export interface QrDrawing {
+  readonly side: number;
+  /** Horizontal runs of dark modules, in module units, offset by the quiet zone. */
+  readonly path: string;
+}
+
+/** The drawing of `matrix`: one path of horizontal runs, the compact form that `qrSvg` and the element both show. */
+export function qrDrawing(matrix: QrMatrix, quietZone: number = QR_QUIET_ZONE): QrDrawing {
   const { size, modules } = matrix;
-  const side = size + 2 * quietZone;
   let path = '';
   for (let row = 0; row < size; row++) {
     for (let column = 0; column < size; ) {
@@ -73,6 +74,18 @@ export function qrSvg(matrix: QrMatrix, { title = 'QR code', quietZone = QR_QUIE
       path += `M${start + quietZone} ${row + quietZone}h${column - start}v1h${start - column}z`;
     }
   }
+  return { side: size + 2 * quietZone, path };
+}
+
+/**
+ * A compact SVG file of the matrix, in module units with the quiet zone included, so it scales crisply to any size
+ * (`shape-rendering: crispEdges` keeps module edges sharp). The element renders the same drawing with a Lit template
+ * (`qrImage` in src/element/internal/templates.ts); this is the text for files and downloads.
+ *
+ * @param title An accessible name for the image, written escaped.
+ */
+export function qrSvg(matrix: QrMatrix, { title = 'QR code', quietZone = QR_QUIET_ZONE } = {}): string {
+  const { side, path } = qrDrawing(matrix, quietZone);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title><rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`

@@ -4,7 +4,7 @@
  * hold the state and behaviour, template functions render it. This module defines the class only; `define.ts` registers it.
  */
 import { LitElement, html, type PropertyDeclaration } from 'lit';
-import type { Enrollment } from '../core/index.js';
+import { qrSvg, type Enrollment } from '../core/index.js';
 import { StepClockController, type Clock } from './step-clock.js';
 import { en, type TotpGeneratorStrings } from './strings.js';
 import { styles } from './totp-generator.styles.js';
@@ -17,7 +17,7 @@ import { EnrollmentController } from './internal/enrollment-controller.js';
 import { preparedForRender } from './internal/first-paint.js';
 import { FormController, type ValidityProblem } from './internal/form-controller.js';
 import { DEFAULT_HEADING_LEVEL, parseHeadingLevel } from './internal/heading-level.js';
-import { QrSvgMemo } from './internal/qr-markup.js';
+import { QrDrawingMemo } from './internal/qr-drawing.js';
 import { parseRecoveryCodeCount, RecoveryCodesController } from './internal/recovery-codes-controller.js';
 import { recoveryCodesSection } from './internal/recovery-codes-section.js';
 import { setOrRemoveAttribute } from './internal/reflect-attribute.js';
@@ -91,7 +91,7 @@ export class TotpGenerator extends LitElement {
   private readonly _download = new DownloadController(this, this._enrollment);
   private readonly _bar = new CountdownBarController(this, this._enrollment, this._clock);
   private readonly _recovery: RecoveryCodesController = new RecoveryCodesController(this, this._download);
-  private readonly _qrSvg = new QrSvgMemo();
+  private readonly _qrDrawing = new QrDrawingMemo();
 
   /** Who the account is with, e.g. `MyApp`. No colon. */
   issuer = '';
@@ -200,14 +200,14 @@ export class TotpGenerator extends LitElement {
     // A fieldset so that disabling the element (its own `disabled`, or a disabled <fieldset> around it) disables
     // every control inside at once.
     return html`<fieldset lang=${s.lang} ?disabled=${this._form.disabled}>
-      ${qrImage(this._qrSvg.markup(enrollment, s.qrTitle))}
+      ${qrImage(this._qrDrawing.drawing(enrollment), s.qrTitle)}
       <p>${s.scanHint}</p>
       ${compatibilityWarning(enrollment.parameters, s, level)}
       ${secretSection(s, enrollment, copy, level)}
       ${codeSection(s, { code: this._enrollment.code, digits, bar: this._bar.bar, announcement: this._announcer.announcement, onReadCode: () => this._announcer.announce(s) }, copy, level)}
       ${verifySection(this._recovery.count ? { ...s, verifyValid: `${s.verifyValid} ${s.recoveryCodesNext}` } : s, { field: this._verification.field, result: this._verification.result, digits, onInput: () => this._verification.input(), onCheck: () => void this._verification.check() })}
       ${recoveryCodesSection(s, this._verification.verified ? this._recovery.view(enrollment, s) : undefined, copy, level)}
-      ${actions(s, { canRegenerate: !this.givenSecret && !this.givenUri, onDownload: (type) => void this._download.save(enrollment, type, () => this._qrSvg.markup(enrollment, s.qrTitle)), onRegenerate: () => this.regenerate() })}
+      ${actions(s, { canRegenerate: !this.givenSecret && !this.givenUri, onDownload: (type) => void this._download.save(enrollment, type, () => qrSvg(enrollment.qr, { title: s.qrTitle })), onRegenerate: () => this.regenerate() })}
     </fieldset>`;
   }
 

@@ -6,11 +6,12 @@
  * Holds the key only in memory, like `<totp-generator>`; closing the popup forgets it. Registered by popup.ts.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { generateCode, qrSvg, timeStep, type Enrollment } from '../core/index.js';
-import { ref } from 'lit/directives/ref.js';
+import { generateCode, timeStep, type Enrollment } from '../core/index.js';
 import { compatibilityWarning } from '../element/internal/compatibility-warning.js';
 import { CountdownBarController } from '../element/internal/countdown-bar.js';
+import { elementRef } from '../element/internal/element-ref.js';
+import { QrDrawingMemo } from '../element/internal/qr-drawing.js';
+import { groupCode, qrImage } from '../element/internal/templates.js';
 import { StepClockController } from '../element/step-clock.js';
 import { en, type TotpGeneratorStrings } from '../element/strings.js';
 import { styles } from '../element/totp-generator.styles.js';
@@ -63,6 +64,7 @@ export class ReadEnrollment extends LitElement {
   private readonly _clock = new StepClockController(this, (now) => this._tick(now));
   // The element's own countdown: restarted after each render and each tick, no timer of its own.
   private readonly _countdown = new CountdownBarController(this, this, this._clock);
+  private readonly _qrDrawing = new QrDrawingMemo();
   private _step = NaN;
 
   /** The key to show. */
@@ -123,9 +125,7 @@ export class ReadEnrollment extends LitElement {
     const s = { ...en, ...this.elementStrings };
     const t = { ...ENGLISH, ...this.strings };
     const { issuer, accountName, digits, period, algorithm } = enrollment.parameters;
-    const spaced = (code: string) => code.replace(digits === 6 ? /(\d{3})(?=\d)/g : /(\d{4})(?=\d)/g, '$1 ');
     const codes = this._codes;
-    // unsafeHTML only for our own SVG markup (qrSvg escapes the title); issuer and account go through text bindings.
     return html`<div lang=${s.lang}>
       <h2>${t.heading}</h2>
       <dl>
@@ -137,13 +137,13 @@ export class ReadEnrollment extends LitElement {
       </dl>
       <section>
         <h3>${s.codeHeading}</h3>
-        <div class="row"><span part="code">${codes ? spaced(codes.current) : ''}</span>${codes ? this._copyButton('code', codes.current, s.copyCode, s) : nothing}</div>
-        <div part="countdown" aria-hidden="true"><div class="bar" ${ref(this._countdown.bar)}></div></div>
-        <p>${t.nextCode}: <span part="next-code">${codes ? spaced(codes.next) : ''}</span></p>
+        <div class="row"><span part="code">${codes ? groupCode(codes.current, digits) : ''}</span>${codes ? this._copyButton('code', codes.current, s.copyCode, s) : nothing}</div>
+        <div part="countdown" aria-hidden="true"><div class="bar" ${elementRef(this._countdown.bar)}></div></div>
+        <p>${t.nextCode}: <span part="next-code">${codes ? groupCode(codes.next, digits) : ''}</span></p>
       </section>
       ${compatibilityWarning(enrollment.parameters, s, 3)}
       <section>
-        <div part="qr">${unsafeHTML(qrSvg(enrollment.qr, { title: s.qrTitle }))}</div>
+        ${qrImage(this._qrDrawing.drawing(enrollment), s.qrTitle)}
         <p>${s.scanHint}</p>
       </section>
       <section>

@@ -7,9 +7,9 @@
  * set up, and submitted only once the box is ticked: a server never stores codes the user has not kept.
  */
 import type { ReactiveElement } from 'lit';
-import { createRef, type Ref } from 'lit/directives/ref.js';
 import { generateRecoveryCodes, recoveryCodesText, RECOVERY_CODE_COUNT_ALLOWED, RECOVERY_CODE_COUNT_MAX, RECOVERY_CODE_COUNT_MIN, TotpParameterError, type Enrollment } from '../../core/index.js';
 import type { TotpGeneratorStrings } from '../strings.js';
+import type { ElementHolder } from './element-ref.js';
 import type { DownloadController } from './download-controller.js';
 import type { ValidityProblem } from './form-controller.js';
 import type { RecoveryCodesView } from './recovery-codes-section.js';
@@ -65,7 +65,7 @@ export function printRecoveryCodes(lang: string, title: string, note: string, co
 
 export class RecoveryCodesController {
   /** Put on the "I have saved these codes" box: the form's validation points the user there. */
-  readonly checkbox: Ref<HTMLInputElement> = createRef();
+  readonly checkbox: ElementHolder<HTMLInputElement> = {};
   /** How many codes, from `parseRecoveryCodeCount`; 0 is off. */
   count = 0;
   private _key = '';
@@ -121,7 +121,12 @@ export class RecoveryCodesController {
 
   /** With `require-verification`, once a code is verified: the codes must be saved (the box ticked). */
   problem(strings: TotpGeneratorStrings): ValidityProblem | undefined {
-    return this.count && !this._saved ? { message: strings.recoveryCodesRequired, anchor: this.checkbox.value } : undefined;
+    return this.count && !this._saved ? { message: strings.recoveryCodesRequired, anchor: this._connectedCheckbox() } : undefined;
+  }
+
+  /** The box while it is on the page: the holder keeps the last one rendered after the section went away. */
+  private _connectedCheckbox(): HTMLInputElement | undefined {
+    return this.checkbox.value?.isConnected ? this.checkbox.value : undefined;
   }
 
   /** Form reset: the box goes back to unticked. */

@@ -3,8 +3,8 @@
  * Download / Print, and the "I have saved these codes" box. Plain values and callbacks in, no state.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ref, type Ref } from 'lit/directives/ref.js';
 import type { TotpGeneratorStrings } from '../strings.js';
+import { elementRef, type ElementHolder } from './element-ref.js';
 import { heading, type HeadingLevel } from './heading-level.js';
 import type { CopyState } from './templates.js';
 
@@ -12,7 +12,7 @@ export interface RecoveryCodesView {
   readonly codes: readonly string[];
   readonly saved: boolean;
   readonly printBlocked: boolean;
-  readonly checkbox: Ref<HTMLInputElement>;
+  readonly checkbox: ElementHolder<HTMLInputElement>;
   onSaved(saved: boolean): void;
   onDownload(): void;
   onPrint(): void;
@@ -34,7 +34,7 @@ export function recoveryCodesSection(strings: TotpGeneratorStrings, view: Recove
       <button type="button" @click=${() => view.onPrint()}>${strings.printRecoveryCodes}</button>
     </div>
     ${view.printBlocked ? html`<p role="status">${strings.printBlocked}</p>` : nothing}
-    <label class="check"><input type="checkbox" .checked=${view.saved} ${ref(view.checkbox)}
+    <label class="check"><input type="checkbox" .checked=${view.saved} ${elementRef(view.checkbox)}
       @change=${(event: Event) => view.onSaved((event.currentTarget as HTMLInputElement).checked)} />${strings.recoveryCodesSaved}</label>
   </section>`;
 }

@@ -3,7 +3,7 @@
  * callbacks, and holds no state. The element composes them in `render()`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { QrDrawing } from '../../core/index.js';
 import type { TotpErrorDetail } from '../events.js';
 import type { TotpGeneratorStrings } from '../strings.js';
 import type { Copyable } from './copy-controller.js';
@@ -28,11 +28,13 @@ export function errorView(lang: string, error: TotpErrorDetail | undefined): Tem
 }
 
 /**
- * Part `qr`. unsafeHTML only for our own SVG markup: qrSvg escapes the title, and the rest is numbers. User text
- * (issuer, account) goes through ordinary bindings elsewhere, which Lit always renders as text.
+ * Part `qr`: the drawing as an inline SVG, the same image `qrSvg` writes to files. A template rather than markup, so
+ * the title (which may hold the issuer's name) goes through a binding, which Lit always renders as text.
  */
-export function qrImage(svgMarkup: string): TemplateResult {
-  return html`<div part="qr">${unsafeHTML(svgMarkup)}</div>`;
+export function qrImage(drawing: QrDrawing, title: string): TemplateResult {
+  const { side, path } = drawing;
+  return html`<div part="qr"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label=${title}
+    ><title>${title}</title><rect width=${side} height=${side} fill="#fff"></rect><path fill="#000" d=${path}></path></svg></div>`;
 }
 
 /** What the copy buttons share: what was copied last, and how to copy. */
