@@ -1,6 +1,7 @@
-// `npm run build`, extension part 1: the popup page and its scripts in dist/extension/: popup.js, shared.js (the
+// `npm run build`, extension part 1: the popup page and its scripts in dist/extension-files/: popup.js, shared.js (the
 // element and the core), vendor/lit.js, and two chunks loaded only when used — page-tools.js (Read, Paste, Fill) and
-// qr-scan.js (the QR decoder). Part 2, scripts/build-extension.mjs, adds the manifest, _locales and icons and packs the zips.
+// qr-scan.js (the QR decoder). Part 2, scripts/build-extension.mjs, adds the background script, _locales and icons,
+// makes one folder per browser with its own manifest (dist/extension-chrome/, dist/extension-firefox/) and packs the zips.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   publicDir: false,
   build: {
     target: 'es2022',
-    outDir: resolve(import.meta.dirname, 'dist/extension'),
+    outDir: resolve(import.meta.dirname, 'dist/extension-files'),
     emptyOutDir: true,
     // Store reviewers read the code: keep it unminified, without source maps that would ship twice the bytes.
     minify: false,

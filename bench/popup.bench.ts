@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Extension } from 'puppeteer-core';
-import { EXTENSION_DIR, launchWithExtension, startSite, type ExtensionBrowser } from '../test/extension/chromium-extension.js';
+import { CHROME_EXTENSION_DIR, launchWithExtension, startSite, type ExtensionBrowser } from '../test/extension/chromium-extension.js';
 import { median } from './median.js';
 
 const OPENS = 25;
@@ -24,7 +24,7 @@ const RATIO_GOAL = 1.15;
 /** A copy of the built extension whose popup is an empty page: same manifest, same icons, no script. */
 function baselineExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'totp-enroll-baseline-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(CHROME_EXTENSION_DIR, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, action: { ...manifest.action, default_popup: 'empty.html' } }));
   writeFileSync(join(dir, 'empty.html'), '<!doctype html><meta charset="utf-8"><title>empty</title><script type="module" src="empty.js"></script><p id="ready">ready</p>\n');

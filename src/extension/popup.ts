@@ -14,6 +14,7 @@ import { en as englishStrings } from '../element/strings.js';
 import { parseParameters } from '../core/index.js';
 import { elementStrings, localizePage } from './i18n.js';
 import { saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
+import { takeReadRequests } from './read-request.js';
 import type { PageTools } from './page-tools.js';
 
 const getMessage = (name: string, substitutions?: string | string[]) => chrome.i18n.getMessage(name, substitutions);
@@ -85,12 +86,12 @@ document.querySelector('#paste-form')!.addEventListener('submit', (event) => {
   event.preventDefault();
   void tools().then((each) => each.showPasted());
 });
-// The second shortcut (manifest `commands`, "read-page"). The popup has no background script to hear it while closed
-// (see docs/extension.md); while it is open, the browser reports the command here, and the same keys pressed inside
-// the popup are matched against the shortcut the user has set (chrome://extensions/shortcuts).
-chrome.commands.onCommand.addListener((command) => {
-  if (command === 'read-page') void tools().then((each) => each.readPage());
-});
+// The second shortcut (manifest `commands`, "read-page"). The background script hears it and leaves a request in
+// session storage (read-request.ts), then opens the popup if it is closed: this popup takes the request waiting when
+// it opened, and each one made while it is open. Looked at only once the first code is on screen, so opening the
+// popup is not slowed by it. The same keys pressed inside the popup, where the browser may not report them as the
+// command, are matched against the shortcut the user has set (chrome://extensions/shortcuts).
+void generator.updateComplete.then(() => takeReadRequests(chrome.storage.session, chrome.storage.onChanged, () => void tools().then((each) => each.readPage())));
 const readShortcut = chrome.commands
   .getAll()
   .then((commands) => commands.find((command) => command.name === 'read-page')?.shortcut ?? '')

@@ -1,13 +1,14 @@
-// Shared by the extension tests and the benchmark: headless Chromium with the BUILT extension installed, a local site
-// to stand in for "the page the user is on", and the real action popup opened as a click on the toolbar button would
-// open it (CDP Extensions.triggerAction: it grants activeTab for that tab, just like a click).
+// Shared by the extension tests and the benchmark: headless Chromium with the BUILT extension installed (the Chrome
+// build, dist/extension-chrome), a local site to stand in for "the page the user is on", and the real action popup
+// opened as a click on the toolbar button would open it (CDP Extensions.triggerAction: it grants activeTab for that
+// tab, just like a click).
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser, type CDPSession, type Extension, type Page, type Target } from 'puppeteer-core';
+import puppeteer, { type Browser, type CDPSession, type Extension, type Page, type Target, type WebWorker } from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browsers.mjs';
 
-export const EXTENSION_DIR = resolve('dist/extension');
+export const CHROME_EXTENSION_DIR = resolve('dist/extension-chrome');
 
 /** A tiny site on 127.0.0.1; every request it receives is recorded, so a test can see the extension never calls it. */
 export interface Site {
@@ -62,7 +63,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir = EXTENSION_DIR, extraArgs: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(extensionDir = CHROME_EXTENSION_DIR, extraArgs: string[] = []): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -144,4 +145,27 @@ export async function pageProblems(popup: Page, target: Target, extensionId: str
   await new Promise((resume) => setTimeout(resume, 100));
   await session.detach();
   return { requests: resources.filter((name) => !name.startsWith(ownFiles) && !name.startsWith('data:')), errors, cspIssues };
+}
+
+/**
+ * The extension's service worker (background.js), found as the browser started it at install. While DevTools is
+ * attached through the returned handle, Chromium does not stop it for being idle.
+ */
+export async function backgroundWorker({ browser, extension }: ExtensionBrowser): Promise<{ worker: WebWorker; target: Target }> {
+  const url = `chrome-extension://${extension.id}/background.js`;
+  const target = await browser.waitForTarget((each) => each.type() === 'service_worker' && each.url() === url, { timeout: 10_000 });
+  const worker = await target.worker();
+  if (!worker) throw new Error(`${url} is not a worker`);
+  return { worker, target };
+}
+
+/**
+ * Delivers the "read-page" command to the listeners the background registered, as Chromium does when the shortcut is
+ * pressed. A key press itself cannot be automated here: DevTools input goes to a page's renderer, never to the
+ * browser's shortcut handling (tried: puppeteer's Alt+Shift+R over a tab, with the shortcut bound). Unlike a key
+ * press this grants no activeTab; a test that reads must have the grant from an earlier click on the button.
+ */
+export async function deliverReadPageCommand(worker: WebWorker): Promise<void> {
+  // `dispatch` exists on Chromium's extension events, though not in @types/chrome.
+  await worker.evaluate(() => (chrome.commands.onCommand as unknown as { dispatch(command: string): void }).dispatch('read-page'));
 }
