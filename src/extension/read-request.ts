@@ -12,6 +12,12 @@
 
 /** The one key used in `chrome.storage.session`. */
 export const READ_REQUEST_KEY = 'readPageRequest';
+/**
+ * How old a request may be and still be read: the popup opens within a second of the key press. An older one was left
+ * by something that went wrong (a popup that never started, say); it is removed unread rather than acted on by
+ * whatever popup opens next.
+ */
+export const READ_REQUEST_MAX_AGE_MS = 10_000;
 
 /** The part of `chrome.storage.session` used here; a parameter so tests can pass a fake. */
 export interface RequestStorage {
@@ -37,15 +43,16 @@ export interface StorageChanges {
 
 /**
  * Popup: calls `read` once for each request — the one waiting when the popup opened, and each made while it is open —
- * and removes it. A request seen twice (in the first look and in a change event that raced it) is read once.
+ * and removes it. A request seen twice (in the first look and in a change event that raced it) is read once; one
+ * older than {@link READ_REQUEST_MAX_AGE_MS} by `now()` is removed unread.
  */
-export function takeReadRequests(storage: RequestStorage, changes: StorageChanges, read: () => void): Promise<void> {
+export function takeReadRequests(storage: RequestStorage, changes: StorageChanges, read: () => void, now: () => number = Date.now): Promise<void> {
   let lastTaken: unknown;
   const take = (pressId: unknown) => {
     if (pressId === undefined || pressId === lastTaken) return;
     lastTaken = pressId;
     void storage.remove(READ_REQUEST_KEY).catch(() => undefined);
-    read();
+    if (typeof pressId === 'number' && now() - pressId <= READ_REQUEST_MAX_AGE_MS) read();
   };
   changes.addListener((changed, areaName) => {
     if (areaName === 'session' && READ_REQUEST_KEY in changed) take(changed[READ_REQUEST_KEY]!.newValue);

@@ -3,7 +3,7 @@
 // (events cross from the browser to the page). The browsers' own storage is exercised end to end by
 // shortcut.chromium.node.test.ts and shortcut.firefox.node.test.ts.
 import { expect } from 'chai';
-import { requestRead, takeReadRequests, withdrawReadRequest, type RequestStorage, type StorageChanges } from '../../src/extension/read-request.js';
+import { READ_REQUEST_MAX_AGE_MS, requestRead, takeReadRequests, withdrawReadRequest, type RequestStorage, type StorageChanges } from '../../src/extension/read-request.js';
 
 type Listener = Parameters<StorageChanges['addListener']>[0];
 
@@ -33,6 +33,9 @@ function sessionStorage(areaName = 'session'): RequestStorage & StorageChanges &
   };
 }
 
+/** The popup's clock in these tests: presses are at 1000 and 2000 ms. */
+const soonAfter = () => 2500;
+
 /** Every change event queued so far has been delivered. */
 const delivered = () => new Promise((resume) => setTimeout(resume, 5));
 
@@ -42,7 +45,7 @@ describe('extension: the read-page request from the background to the popup', ()
     await requestRead(storage, 1000);
     await delivered();
     let reads = 0;
-    await takeReadRequests(storage, storage, () => reads++);
+    await takeReadRequests(storage, storage, () => reads++, soonAfter);
     await delivered();
     expect(reads).to.equal(1);
     expect(storage.items).to.deep.equal({});
@@ -52,7 +55,7 @@ describe('extension: the read-page request from the background to the popup', ()
     const storage = sessionStorage();
     await requestRead(storage, 1000);
     let reads = 0;
-    await takeReadRequests(storage, storage, () => reads++);
+    await takeReadRequests(storage, storage, () => reads++, soonAfter);
     await delivered();
     expect(reads).to.equal(1);
     expect(storage.items).to.deep.equal({});
@@ -61,7 +64,7 @@ describe('extension: the read-page request from the background to the popup', ()
   it('each press while the popup is open is read, once each', async () => {
     const storage = sessionStorage();
     let reads = 0;
-    await takeReadRequests(storage, storage, () => reads++);
+    await takeReadRequests(storage, storage, () => reads++, soonAfter);
     expect(reads).to.equal(0);
     await requestRead(storage, 1000);
     await delivered();
@@ -77,12 +80,28 @@ describe('extension: the read-page request from the background to the popup', ()
     await withdrawReadRequest(session);
     await delivered();
     let reads = 0;
-    await takeReadRequests(session, session, () => reads++);
+    await takeReadRequests(session, session, () => reads++, soonAfter);
     await session.set({ settings: { digits: 8 } });
     const local = sessionStorage('local');
-    await takeReadRequests(sessionStorage(), local, () => reads++);
+    await takeReadRequests(sessionStorage(), local, () => reads++, soonAfter);
     await requestRead(local, 2000);
     await delivered();
     expect(reads).to.equal(0);
+  });
+
+  it('removes a request older than the limit without reading it; one just inside the limit is read', async () => {
+    const storage = sessionStorage();
+    await requestRead(storage, 1000);
+    await delivered();
+    let reads = 0;
+    await takeReadRequests(storage, storage, () => reads++, () => 1000 + READ_REQUEST_MAX_AGE_MS + 1);
+    await delivered();
+    expect(reads).to.equal(0);
+    expect(storage.items).to.deep.equal({});
+    const another = sessionStorage();
+    await requestRead(another, 2000);
+    await takeReadRequests(another, another, () => reads++, () => 2000 + READ_REQUEST_MAX_AGE_MS);
+    await delivered();
+    expect(reads).to.equal(1);
   });
 });
