@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', 'coverage/', 'custom-elements.json', 'bench/baseline/'] },
+  { ignores: ['dist/', 'node_modules/', '.cache/', 'coverage/', 'custom-elements.json', 'bench/baseline/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
