@@ -33,7 +33,10 @@ export default {
     only.includes('chromium') &&
       chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } }),
     only.includes('firefox') &&
-      puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true } }),
+      // One test file at a time: keyboard tests (sendKeys) act on the page that has focus, and with two files' pages
+      // open a key meant for one could reach the other (a 20 s timeout in the recovery codes' keyboard test, once, in
+      // a full run; never alone).
+      puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true }, concurrency: 1 }),
   ].filter(Boolean),
   reporters: [
     defaultReporter({ reportTestResults: true, reportTestProgress: false }),
