@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 /** Why the host is invalid: the message the browser shows, and the control it points the user to. */
 export interface ValidityProblem {
   readonly message: string;
+  /** Left out when it is no longer on the page. */
   readonly anchor?: HTMLElement | undefined;
 }
 
@@ -54,7 +55,10 @@ export class FormController implements ReactiveController {
   hostUpdated(): void {
     if (this._value) this.setValue(this._value());
     const problem = this._problem();
-    if (problem) this.internals.setValidity({ customError: true }, problem.message, problem.anchor);
+    // The anchor only while it is in the shadow tree: `setValidity` throws for one that is not, and the holders that
+    // hand controls over (`elementRef`) keep the last one rendered after its part of the template went away.
+    const anchor = problem?.anchor?.isConnected ? problem.anchor : undefined;
+    if (problem) this.internals.setValidity({ customError: true }, problem.message, anchor);
     else this.internals.setValidity({});
   }
 }

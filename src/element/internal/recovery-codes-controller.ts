@@ -121,12 +121,7 @@ export class RecoveryCodesController {
 
   /** With `require-verification`, once a code is verified: the codes must be saved (the box ticked). */
   problem(strings: TotpGeneratorStrings): ValidityProblem | undefined {
-    return this.count && !this._saved ? { message: strings.recoveryCodesRequired, anchor: this._connectedCheckbox() } : undefined;
-  }
-
-  /** The box while it is on the page: the holder keeps the last one rendered after the section went away. */
-  private _connectedCheckbox(): HTMLInputElement | undefined {
-    return this.checkbox.value?.isConnected ? this.checkbox.value : undefined;
+    return this.count && !this._saved ? { message: strings.recoveryCodesRequired, anchor: this.checkbox.value } : undefined;
   }
 
   /** Form reset: the box goes back to unticked. */

@@ -60,6 +60,18 @@ describe('internal: FormController', () => {
     expect(form.checkValidity()).to.equal(true);
   });
 
+  it('reports a problem whose anchor has left the shadow tree, without the anchor (setValidity would throw)', async () => {
+    const { form, host } = setup();
+    await host.updateComplete;
+    const gone = host.shadowRoot!.querySelector('input')!;
+    gone.remove();
+    host.problem = { message: 'Tick the box first.', anchor: gone };
+    host.requestUpdate();
+    await host.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(host.form.internals.validationMessage).to.equal('Tick the box first.');
+  });
+
   it('is disabled with a disabled fieldset around the host, and the host updates', async () => {
     const { form, host } = setup();
     await host.updateComplete;
