@@ -123,8 +123,9 @@ export async function readVaultState(local: VaultStorageArea, session: VaultStor
   const vault = stored[VAULT_KEY] as Partial<StoredVault> | undefined;
   if (vault === undefined) return { state: 'empty', count: 0 };
   const count = typeof vault?.count === 'number' && Number.isSafeInteger(vault.count) && vault.count >= 0 ? vault.count : 0;
-  if (typeof vault !== 'object' || vault === null || typeof vault.format !== 'number') return { state: 'damaged', count };
-  if (vault.format > VAULT_FORMAT_VERSION) return { state: 'newer-format', count, format: vault.format };
+  if (typeof vault?.format === 'number' && vault.format > VAULT_FORMAT_VERSION) return { state: 'newer-format', count, format: vault.format };
+  // A shallow look only (vault.ts checks the rest when it opens the store): enough to offer Delete all at once.
+  if (vault?.format !== VAULT_FORMAT_VERSION || typeof vault.wrapped !== 'object' || vault.wrapped === null || typeof vault.records !== 'object' || vault.records === null) return { state: 'damaged', count };
   const active = sessionItems[VAULT_SESSION_KEY] as Partial<VaultSession> | undefined;
   const unlocked = typeof active?.key === 'string' && typeof active.lastUsedAt === 'number' && !sessionExpired(active.lastUsedAt, toAutoLockMinutes(stored[VAULT_SETTINGS_KEY]), now);
   return { state: unlocked ? 'unlocked' : 'locked', count };
