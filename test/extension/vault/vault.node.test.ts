@@ -435,3 +435,16 @@ describe('vault: export and import', function () {
     expect(parseImport('{"format":"totp-enroll/saved-accounts","version":2,"accounts":[]}', null).refused[0]!.message).to.match(/newer version/);
   });
 });
+
+describe('vault: changes at the same moment', function () {
+  this.timeout(120_000);
+
+  it('one instance runs its changes one after another (no Web Locks in Node 20): none is lost', async () => {
+    const { vault } = setup();
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    const results = await Promise.all([vault.add(account()), vault.add(account()), vault.add(account()), vault.add(account())]);
+    expect(results.every((result) => result.added)).to.equal(true);
+    expect(await vault.count()).to.equal(4);
+    expect((await vault.list()).filter((entry) => entry.kind === 'account')).to.have.length(4);
+  });
+});

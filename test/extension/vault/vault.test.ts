@@ -45,4 +45,16 @@ describe('vault in the browser: the store’s crypto with this browser’s WebCr
     local.items.set(VAULT_KEY, JSON.stringify(stored));
     expect((await vault.list()).map((entry) => entry.kind).sort()).to.deep.equal(['account', 'damaged']);
   });
+
+  it('loses no change when two instances on one storage (the popup and the background) add at the same moment: Web Locks', async () => {
+    const local = new MemoryStorage();
+    const session = new MemoryStorage();
+    const popup = new Vault({ local, session, iterations: 1_000 });
+    const background = new Vault({ local, session, iterations: 1_000 });
+    await popup.create('browser passphrase', 'browser passphrase');
+    const secrets = ['JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF'];
+    await Promise.all(secrets.map((secret, index) => (index % 2 ? background : popup).add({ accountName: `a${index}`, secret, site: null })));
+    expect(await popup.count()).to.equal(4);
+    expect((await background.list()).filter((entry) => entry.kind === 'account')).to.have.length(4);
+  });
 });
