@@ -130,3 +130,19 @@ export async function readVaultState(local: VaultStorageArea, session: VaultStor
   const unlocked = typeof active?.key === 'string' && typeof active.lastUsedAt === 'number' && !sessionExpired(active.lastUsedAt, toAutoLockMinutes(stored[VAULT_SETTINGS_KEY]), now);
   return { state: unlocked ? 'unlocked' : 'locked', count };
 }
+
+/** The change events of `chrome.storage` (all areas), as a page listens to them. */
+export interface VaultStorageChanges {
+  addListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
+}
+
+/**
+ * Calls `changed` whenever the store, its settings or the unlocked session change — a save from another popup, Lock,
+ * auto-lock by the background's alarm, Delete all — so an open popup can read {@link readVaultState} again and show
+ * the locked view the moment the store locks. (It says only *that* something changed: nothing is in the event.)
+ */
+export function onVaultChange(changes: VaultStorageChanges, changed: () => void): void {
+  changes.addListener((items, areaName) => {
+    if ((areaName === 'local' && (VAULT_KEY in items || VAULT_SETTINGS_KEY in items)) || (areaName === 'session' && VAULT_SESSION_KEY in items)) changed();
+  });
+}
