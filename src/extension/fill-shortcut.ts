@@ -61,7 +61,14 @@ async function decide(context: FillShortcutContext, tab: { id?: number | undefin
   const popup = async (step: FillStep): Promise<FillShortcutOutcome> => ({ kind: 'popup', step, opened: await context.openPopupAt(step) });
   if (state.state === 'empty') return popup('save');
   if (state.state !== 'unlocked') return popup('unlock');
-  const accounts = await context.accountsForSite(site);
+  let accounts: SavedAccount[];
+  try {
+    accounts = await context.accountsForSite(site);
+  } catch (error) {
+    // Auto-lock ran out between the look at the state and the use (or another context locked): unlock, as when locked.
+    if ((error as { kind?: unknown } | null)?.kind === 'locked') return popup('unlock');
+    throw error;
+  }
   if (accounts.length === 0) return popup('save');
   if (accounts.length > 1) return popup('pick');
   const code = await codeToFill(context, accounts[0]!);

@@ -24,13 +24,13 @@ const saved = (overrides: Partial<SavedAccount> = {}): SavedAccount => ({
 const expected = (timestamp: number, account = saved()) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(account.secret), digits: account.digits, period: account.period, algorithm: account.algorithm }).generate({ timestamp });
 
-function drive(options: { url?: string; state?: VaultState; accounts?: SavedAccount[]; now: number; opens?: boolean; fill?: FillShortcutContext['fillTab'] }) {
+function drive(options: { url?: string; state?: VaultState; accounts?: SavedAccount[]; now: number; opens?: boolean; fill?: FillShortcutContext['fillTab']; accountsForSite?: FillShortcutContext['accountsForSite'] }) {
   let now = options.now;
   const seen = { filled: [] as string[], steps: [] as FillStep[], slept: [] as number[], reported: [] as FillShortcutOutcome[] };
   const context: FillShortcutContext = {
     activeTab: async () => ({ id: 7, url: options.url ?? 'http://localhost:3000/login' }),
     vaultState: async () => options.state ?? { state: 'unlocked', count: options.accounts?.length ?? 1 },
-    accountsForSite: async (site) => (options.accounts ?? [saved()]).filter((account) => account.site === site),
+    accountsForSite: options.accountsForSite ?? (async (site) => (options.accounts ?? [saved()]).filter((account) => account.site === site)),
     fillTab:
       options.fill ??
       (async (_tab, code) => {
@@ -92,6 +92,13 @@ describe('fill-code shortcut: what the background does on the key press', () => 
       expect(seen.filled).to.deep.equal([]);
     }
     expect(await drive({ now: midStep, state: { state: 'locked', count: 2 }, opens: false }).run()).to.deep.equal({ kind: 'popup', step: 'unlock', opened: false });
+  });
+
+  it('the store locking between the look at its state and the use (auto-lock ran out): opens the popup to unlock', async () => {
+    const { VaultError } = await import('../../src/extension/vault/errors.js');
+    const { seen, run } = drive({ now: midStep, accountsForSite: () => Promise.reject(new VaultError('locked', 'The saved accounts are locked')) });
+    expect(await run()).to.deep.equal({ kind: 'popup', step: 'unlock', opened: true });
+    expect(seen.filled).to.deep.equal([]);
   });
 
   it('a browser page: says so, opens nothing, fills nothing; a cross-site frame focused: not filled, said', async () => {
