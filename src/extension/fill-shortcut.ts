@@ -24,7 +24,7 @@ export type FillShortcutOutcome =
   | { readonly kind: 'filled'; readonly result: FillResult }
   /** Filling was tried but the page had no field, several, or the focus in a cross-site frame. */
   | { readonly kind: 'not-filled'; readonly result: FillResult }
-  /** The browser refused to run the fill (no grant for this tab). */
+  /** The browser refused to run the fill (no grant for this tab), or the store could not be read. */
   | { readonly kind: 'refused' }
   /** A browser page (no site): nothing to fill, nothing to open. */
   | { readonly kind: 'browser-page' }
@@ -48,8 +48,9 @@ export interface FillShortcutContext {
 }
 
 export async function handleFillShortcut(context: FillShortcutContext): Promise<FillShortcutOutcome> {
-  const tab = await context.activeTab();
-  const outcome = await decide(context, tab);
+  const tab = await context.activeTab().catch(() => undefined);
+  // Anything unexpected (storage refused, a damaged store) is "not filled" on the badge, never a silent nothing.
+  const outcome = await decide(context, tab).catch((): FillShortcutOutcome => ({ kind: 'refused' }));
   context.report(outcome, tab?.id);
   return outcome;
 }
