@@ -34,6 +34,10 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === AUTO_LOCK_ALARM) void chromeVault().lockIfIdle().catch(() => undefined);
 });
 
+// Browser start: session storage starts empty (so the store is locked); the alarm of the last session, which browsers
+// may keep, is cleared with it.
+chrome.runtime.onStartup.addListener(() => void chromeVault().lock().catch(() => undefined));
+
 function readPage(): void {
   // Both calls start before anything is awaited: Firefox lets an extension open its popup only while it handles the
   // user's key press, and the request is on its way to storage before the popup, which starts after this, looks.

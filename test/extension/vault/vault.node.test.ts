@@ -432,6 +432,27 @@ describe('vault: export and import', function () {
     expect(single.accounts).to.have.length(1);
     expect(single.accounts[0]!.account.site).to.equal('http://localhost:3000');
     expect(parseImport('{"format":"something else"}', null).refused[0]!.reason).to.equal('not-our-json');
+    const json = parseImport(
+      JSON.stringify({
+        format: 'totp-enroll/saved-accounts',
+        version: 1,
+        accounts: [
+          { uri: 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP', label: 'fine', site: 'http://localhost:3000', savedAt: '2026-01-01T00:00:00.000Z' },
+          { uri: 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXQ', label: 'x'.repeat(201), site: null },
+          { uri: 'otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXR', site: 'localhost:3000' },
+          { label: 'no uri' },
+          { uri: 'otpauth://hotp/X:y?secret=JBSWY3DPEHPK3PXR' },
+        ],
+      }),
+      null,
+    );
+    expect(json.accounts.map(({ line, account }) => [line, account.label, account.site, account.savedAt])).to.deep.equal([[1, 'fine', 'http://localhost:3000', Date.UTC(2026, 0, 1)]]);
+    expect(json.refused.map(({ line, reason, field }) => [line, reason, field])).to.deep.equal([
+      [2, 'not-our-json', 'label'],
+      [3, 'not-our-json', 'site'],
+      [4, 'not-our-json', undefined],
+      [5, 'hotp', undefined],
+    ]);
     expect(parseImport('{"format":"totp-enroll/saved-accounts","version":2,"accounts":[]}', null).refused[0]!.message).to.match(/newer version/);
   });
 });
