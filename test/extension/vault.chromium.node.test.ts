@@ -19,6 +19,7 @@ import type { WebWorker } from 'puppeteer-core';
 import { Vault } from '../../src/extension/vault/vault.js';
 import { AUTO_LOCK_ALARM, VAULT_SESSION_KEY, VAULT_SETTINGS_KEY } from '../../src/extension/vault/status.js';
 import { FILL_REQUEST_KEY } from '../../src/extension/vault/fill-request.js';
+import { isQuotaError } from '../../src/extension/vault/errors.js';
 import { backgroundWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './chromium-extension.js';
 import { MemoryStorage } from './vault/memory-storage.js';
 
@@ -186,6 +187,20 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
     expect(await sessionKey()).to.equal(undefined);
     expect(await worker.evaluate(() => chrome.storage.session.get(null))).to.deep.equal({});
     expect(await worker.evaluate((name) => chrome.alarms.get(name), AUTO_LOCK_ALARM)).to.equal(undefined);
+  });
+
+  it('Chromium’s own "quota full" error is what the store recognises as quota-full (the write refused whole)', async () => {
+    const outcome = await worker.evaluate(async () => {
+      try {
+        await chrome.storage.local.set({ filler: 'x'.repeat(11 * 1024 * 1024) });
+        return { stored: true, message: '' };
+      } catch (error) {
+        return { stored: false, message: String(error) };
+      }
+    });
+    expect(outcome.stored, 'storage.local takes more than 10 MB: no quota to test').to.equal(false);
+    expect(isQuotaError(new Error(outcome.message)), outcome.message).to.equal(true);
+    expect(await worker.evaluate(() => chrome.storage.local.get('filler'))).to.deep.equal({});
   });
 
   it('holds no secret, label or site in clear anywhere it can store (local, session, sync, IndexedDB, its localStorage); after lock no key', async () => {
