@@ -114,6 +114,9 @@ export interface VaultOptions {
 /** The Web Lock every change of the store holds. */
 const VAULT_LOCK_NAME = 'totp-enroll-vault';
 
+/** Uses closer together than this count as one for auto-lock (at most this much earlier than the exact time). */
+const TOUCH_INTERVAL_MS = 5_000;
+
 /** Longest label accepted. */
 export const LABEL_MAX_LENGTH = 200;
 
@@ -424,8 +427,12 @@ export class Vault {
     }
     if (this.#cachedKey?.raw !== session.key) this.#cachedKey = { raw: session.key, key: importDataKey(fromBase64(session.key)) };
     const key = await this.#cachedKey.key;
-    await this.#session.set({ [VAULT_SESSION_KEY]: { key: session.key, lastUsedAt: now } satisfies VaultSession });
-    await this.#schedule(now, minutes);
+    // A use moves the auto-lock time on; uses within a few seconds of the last one need not write again (a popup that
+    // lists every second would otherwise write session storage and set the alarm every second).
+    if (now - session.lastUsedAt >= TOUCH_INTERVAL_MS || now < session.lastUsedAt) {
+      await this.#session.set({ [VAULT_SESSION_KEY]: { key: session.key, lastUsedAt: now } satisfies VaultSession });
+      await this.#schedule(now, minutes);
+    }
     return [stored, key];
   }
 

@@ -344,6 +344,21 @@ describe('vault: the encrypted store of saved test accounts', function () {
     expect(await vault.isUnlocked()).to.equal(false);
   });
 
+  it('uses within 5 s of the last count as one: no session write and no new alarm for each', async () => {
+    let now = Date.UTC(2026, 0, 1, 12, 0, 0);
+    const { vault, session, alarms } = setup({ now: () => now });
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    const [writes, set] = [session.writes, alarms.length];
+    now += 1_000;
+    await vault.list();
+    now += 3_000;
+    await vault.list();
+    expect([session.writes, alarms.length]).to.deep.equal([writes, set]);
+    now += 2_000;
+    await vault.list();
+    expect(alarms.at(-1)).to.deep.equal({ name: AUTO_LOCK_ALARM, when: now + 15 * 60_000 });
+  });
+
   it('siteOf: scheme + host + port for web pages, none for browser pages', () => {
     expect(siteOf('http://localhost:3000/login?x=1')).to.equal('http://localhost:3000');
     expect(siteOf('http://localhost:5173/')).to.equal('http://localhost:5173');
