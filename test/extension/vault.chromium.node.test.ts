@@ -50,6 +50,12 @@ function oathtool(secret: string, timestamp: number): string {
   return execFileSync('oathtool', ['--base32', '--totp', `--now=@${Math.floor(timestamp / 1000)}`, secret], { encoding: 'utf8' }).trim();
 }
 
+/** The unlocked session as the store left it, but last used 10 s ago: the next use is a use that moves auto-lock on. */
+function lastUsedAWhileAgo(items: Record<string, unknown>): Record<string, unknown> {
+  const session = items[VAULT_SESSION_KEY] as { key: string; lastUsedAt: number };
+  return { [VAULT_SESSION_KEY]: { ...session, lastUsedAt: Date.now() - 10_000 } };
+}
+
 describe('extension in Chromium: saved accounts — the fill-code shortcut, auto-lock, nothing in clear', function () {
   this.timeout(180_000);
   let chromium: ExtensionBrowser;
@@ -84,7 +90,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   /** Copies the Node-made store (and, when unlocked, its session) into the extension's storage. */
   async function installStore(unlocked: boolean): Promise<void> {
     const items = (area: MemoryStorage) => Object.fromEntries([...area.items].map(([key, value]) => [key, JSON.parse(value)]));
-    const [localItems, sessionItems] = [items(local), unlocked ? items(session) : {}];
+    const [localItems, sessionItems] = [items(local), unlocked ? lastUsedAWhileAgo(items(session)) : {}];
     await worker.evaluate(
       async (l, s) => {
         await chrome.storage.local.clear();

@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer-core';
-import { AUTO_LOCK_ALARM } from '../../src/extension/vault/status.js';
+import { AUTO_LOCK_ALARM, VAULT_SESSION_KEY } from '../../src/extension/vault/status.js';
 import { Vault } from '../../src/extension/vault/vault.js';
 import { HARNESS_PAGE, launchFirefoxWithPopupTab, type FirefoxWithPopup } from './firefox-extension.js';
 import { MemoryStorage } from './vault/memory-storage.js';
@@ -21,6 +21,12 @@ const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 interface RecordedBackground extends Window {
   commandListeners: ((command: string) => void)[];
   backgroundErrors: string[];
+}
+
+/** The unlocked session as the store left it, but last used 10 s ago: the next use is a use that moves auto-lock on. */
+function lastUsedAWhileAgo(items: Record<string, unknown>): Record<string, unknown> {
+  const session = items[VAULT_SESSION_KEY] as { key: string; lastUsedAt: number };
+  return { [VAULT_SESSION_KEY]: { ...session, lastUsedAt: Date.now() - 10_000 } };
 }
 
 describe('extension in Firefox: saved accounts — the fill-code shortcut with Firefox’s WebCrypto', function () {
@@ -50,7 +56,7 @@ describe('extension in Firefox: saved accounts — the fill-code shortcut with F
         await chrome.storage.session.set(s);
       },
       items(local),
-      unlocked ? items(session) : {},
+      unlocked ? lastUsedAWhileAgo(items(session)) : {},
     );
   }
 
