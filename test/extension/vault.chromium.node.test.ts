@@ -21,7 +21,7 @@ import { AUTO_LOCK_ALARM, VAULT_SESSION_KEY, VAULT_SETTINGS_KEY } from '../../sr
 import { FILL_REQUEST_KEY } from '../../src/extension/vault/fill-request.js';
 import { isQuotaError } from '../../src/extension/vault/errors.js';
 import { backgroundWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './chromium-extension.js';
-import { MemoryStorage } from './vault/memory-storage.js';
+import { installStore, MemoryStorage } from './vault/memory-storage.js';
 
 const PASSPHRASE = 'staging passphrase 1';
 const SECRETS = ['JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U'];
@@ -48,12 +48,6 @@ async function startSites(count: number): Promise<{ origins: string[]; close(): 
 
 function oathtool(secret: string, timestamp: number): string {
   return execFileSync('oathtool', ['--base32', '--totp', `--now=@${Math.floor(timestamp / 1000)}`, secret], { encoding: 'utf8' }).trim();
-}
-
-/** The unlocked session as the store left it, but last used 10 s ago: the next use is a use that moves auto-lock on. */
-function lastUsedAWhileAgo(items: Record<string, unknown>): Record<string, unknown> {
-  const session = items[VAULT_SESSION_KEY] as { key: string; lastUsedAt: number };
-  return { [VAULT_SESSION_KEY]: { ...session, lastUsedAt: Date.now() - 10_000 } };
 }
 
 describe('extension in Chromium: saved accounts — the fill-code shortcut, auto-lock, nothing in clear', function () {
@@ -87,22 +81,6 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
     await chromium.tab.bringToFront();
   }
 
-  /** Copies the Node-made store (and, when unlocked, its session) into the extension's storage. */
-  async function installStore(unlocked: boolean): Promise<void> {
-    const items = (area: MemoryStorage) => Object.fromEntries([...area.items].map(([key, value]) => [key, JSON.parse(value)]));
-    const [localItems, sessionItems] = [items(local), unlocked ? lastUsedAWhileAgo(items(session)) : {}];
-    await worker.evaluate(
-      async (l, s) => {
-        await chrome.storage.local.clear();
-        await chrome.storage.session.clear();
-        await chrome.storage.local.set(l);
-        await chrome.storage.session.set(s);
-      },
-      localItems,
-      sessionItems,
-    );
-  }
-
   before(async () => {
     sites = await startSites(3);
     const [one, two] = sites.origins;
@@ -123,7 +101,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   });
 
   it('one saved account for the site, unlocked: fills oathtool’s code into the page, badge ✓ for a few seconds, no popup', async () => {
-    await installStore(true);
+    await installStore(worker, local, session, true);
     await showWithGrant(sites.origins[0]!);
     const pressedAt = Date.now();
     await deliverFillCommand();
@@ -144,7 +122,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
     ['the store locked: opens the popup to unlock', 0, false, 'unlock'],
   ] as const) {
     it(`${what}; fills nothing`, async () => {
-      await installStore(unlocked);
+      await installStore(worker, local, session, unlocked);
       await showWithGrant(sites.origins[siteIndex]!);
       const opened = chromium.browser.waitForTarget((target) => target.url() === popupUrl, { timeout: 10_000 });
       await deliverFillCommand();
@@ -158,7 +136,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   }
 
   it('a browser page: says so on the badge, opens nothing', async () => {
-    await installStore(true);
+    await installStore(worker, local, session, true);
     await chromium.tab.goto('about:blank');
     await deliverFillCommand();
     for (let attempt = 0; attempt < 50 && (await badge()).text === ''; attempt++) await new Promise((resume) => setTimeout(resume, 100));
@@ -169,7 +147,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   });
 
   it('auto-locks at the shortest setting (1 minute) when the alarm fires after a minute without use, not before', async () => {
-    await installStore(true);
+    await installStore(worker, local, session, true);
     await worker.evaluate((key) => chrome.storage.local.set({ [key]: { autoLockMinutes: 1 } }), VAULT_SETTINGS_KEY);
     await showWithGrant(sites.origins[0]!);
     const usedAt = Date.now();
@@ -210,7 +188,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   });
 
   it('holds no secret, label or site in clear anywhere it can store (local, session, sync, IndexedDB, its localStorage); after lock no key', async () => {
-    await installStore(true);
+    await installStore(worker, local, session, true);
     const stored = await extensionStorage();
     const popup = await chromium.browser.newPage();
     await popup.goto(popupUrl);

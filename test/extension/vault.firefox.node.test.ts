@@ -11,22 +11,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type { Page } from 'puppeteer-core';
-import { AUTO_LOCK_ALARM, VAULT_SESSION_KEY } from '../../src/extension/vault/status.js';
+import { AUTO_LOCK_ALARM } from '../../src/extension/vault/status.js';
 import { Vault } from '../../src/extension/vault/vault.js';
 import { HARNESS_PAGE, launchFirefoxWithPopupTab, type FirefoxWithPopup } from './firefox-extension.js';
-import { MemoryStorage } from './vault/memory-storage.js';
+import { installStore, MemoryStorage } from './vault/memory-storage.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 interface RecordedBackground extends Window {
   commandListeners: ((command: string) => void)[];
   backgroundErrors: string[];
-}
-
-/** The unlocked session as the store left it, but last used 10 s ago: the next use is a use that moves auto-lock on. */
-function lastUsedAWhileAgo(items: Record<string, unknown>): Record<string, unknown> {
-  const session = items[VAULT_SESSION_KEY] as { key: string; lastUsedAt: number };
-  return { [VAULT_SESSION_KEY]: { ...session, lastUsedAt: Date.now() - 10_000 } };
 }
 
 describe('extension in Firefox: saved accounts — the fill-code shortcut with Firefox’s WebCrypto', function () {
@@ -45,20 +39,6 @@ describe('extension in Firefox: saved accounts — the fill-code shortcut with F
       for (const listener of page.commandListeners) listener('fill-code');
     });
   const backgroundErrors = () => harness.evaluate(async () => [...((await chrome.runtime.getBackgroundPage()) as RecordedBackground).backgroundErrors]);
-
-  async function installStore(unlocked: boolean): Promise<void> {
-    const items = (area: MemoryStorage) => Object.fromEntries([...area.items].map(([key, value]) => [key, JSON.parse(value)]));
-    await harness.evaluate(
-      async (l, s) => {
-        await chrome.storage.local.clear();
-        await chrome.storage.session.clear();
-        await chrome.storage.local.set(l);
-        await chrome.storage.session.set(s);
-      },
-      items(local),
-      unlocked ? lastUsedAWhileAgo(items(session)) : {},
-    );
-  }
 
   before(async () => {
     server = createServer((_request, response) => {
@@ -81,7 +61,7 @@ describe('extension in Firefox: saved accounts — the fill-code shortcut with F
   });
 
   it('one saved account for the site, unlocked: fills oathtool’s code; the auto-lock alarm is set', async () => {
-    await installStore(true);
+    await installStore(harness, local, session, true);
     await tab.goto(`${origin}/login`);
     await tab.bringToFront();
     const pressedAt = Date.now();
@@ -96,7 +76,7 @@ describe('extension in Firefox: saved accounts — the fill-code shortcut with F
   });
 
   it('locked: fills nothing, opens the popup panel with the unlock request (openPopup after the store was read)', async () => {
-    await installStore(false);
+    await installStore(harness, local, session, false);
     await tab.goto(`${origin}/login`);
     await tab.bringToFront();
     await deliverFillCommand();
