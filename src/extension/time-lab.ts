@@ -16,7 +16,7 @@ import { signed, TimeLab, type FillCode, type LabKey } from './time-lab-view.js'
 export { TimeLab, type LabKey } from './time-lab-view.js';
 
 /** Anything in the popup whose codes follow a clock (`<totp-generator>`, `<read-enrollment>`). */
-interface Clocked {
+export interface Clocked {
   clock: Clock;
 }
 
@@ -34,6 +34,11 @@ export interface TimeLabOptions {
    * undefined falls back to the generator's. Asked again whenever a view announces a change (see {@link KEY_EVENTS}).
    */
   keyOnShow?: () => LabKey | undefined;
+  /**
+   * Every view whose codes the clock offset shifts, asked whenever the offset or the key on show changes; default: the
+   * generator and any `<read-enrollment>`. A view added later (saved accounts) returns its element here too.
+   */
+  clocked?: () => Clocked[];
 }
 
 /** Events after which the key on show may have changed: the generator's new enrollment, a view showing another key. */
@@ -47,7 +52,7 @@ export interface TimeLabHandle {
   refresh(): void;
 }
 
-export function openTimeLab({ document, getMessage, generator, container, fill, keyOnShow }: TimeLabOptions): TimeLabHandle {
+export function openTimeLab({ document, getMessage, generator, container, fill, keyOnShow, clocked }: TimeLabOptions): TimeLabHandle {
   if (!customElements.get('time-lab')) customElements.define('time-lab', TimeLab);
   const lab = document.createElement('time-lab');
   lab.getMessage = getMessage;
@@ -70,7 +75,7 @@ export function openTimeLab({ document, getMessage, generator, container, fill, 
   /** The shifted clock on every clocked view there is now (a read view is created on first use, after the lab maybe). */
   const applyClock = () => {
     if (!clock) return;
-    const views: Clocked[] = [generator, ...document.querySelectorAll('read-enrollment')];
+    const views: Clocked[] = clocked?.() ?? [generator, ...document.querySelectorAll('read-enrollment')];
     for (const view of views) if (view.clock !== clock) view.clock = clock;
   };
 

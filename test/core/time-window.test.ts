@@ -2,32 +2,11 @@
 // an independent implementation, and every bad input refused by name.
 import { expect } from 'chai';
 import * as OTPAuth from 'otpauth';
-import { codesAround, createEnrollment, findStep, parseClockOffset, parseTypedCode, TotpParameterError, type CodeOptions } from '../../src/core/index.js';
+import { codesAround, createEnrollment, findStep, parseClockOffset, parseTypedCode, type CodeOptions } from '../../src/core/index.js';
+import { expectParameterError } from '../support/parameter-error.js';
 
 // RFC 6238 Appendix B: the ASCII seed "12345678901234567890", SHA1, 8 digits, 30 s.
 const RFC: CodeOptions = { secret: new TextEncoder().encode('12345678901234567890'), digits: 8, period: 30, algorithm: 'SHA1' };
-
-function refused(action: () => unknown, field: string): TotpParameterError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).to.be.instanceOf(TotpParameterError);
-    expect((error as TotpParameterError).field).to.equal(field);
-    return error as TotpParameterError;
-  }
-  throw new Error(`expected ${field} to be refused`);
-}
-
-async function refusedAsync(action: () => Promise<unknown>, field: string): Promise<TotpParameterError> {
-  try {
-    await action();
-  } catch (error) {
-    expect(error).to.be.instanceOf(TotpParameterError);
-    expect((error as TotpParameterError).field).to.equal(field);
-    return error as TotpParameterError;
-  }
-  throw new Error(`expected ${field} to be refused`);
-}
 
 describe('codesAround', () => {
   it('puts RFC 6238\'s codes for 1111111109 and 1111111111 (adjacent steps) at offsets 0 and +1', async () => {
@@ -52,9 +31,9 @@ describe('codesAround', () => {
   });
 
   it('refuses steps outside 0 … 10 and a timestamp before 1970, by name', async () => {
-    await refusedAsync(() => codesAround(RFC, 0, { steps: 11 }), 'steps');
-    await refusedAsync(() => codesAround(RFC, 0, { steps: 1.5 }), 'steps');
-    await refusedAsync(() => codesAround(RFC, -1), 'timestamp');
+    await expectParameterError(() => codesAround(RFC, 0, { steps: 11 }), 'steps');
+    await expectParameterError(() => codesAround(RFC, 0, { steps: 1.5 }), 'steps');
+    await expectParameterError(() => codesAround(RFC, -1), 'timestamp');
   });
 });
 
@@ -80,21 +59,21 @@ describe('findStep', () => {
   });
 
   it('refuses letters, another length and other scripts\' digits, naming the code and what is accepted', async () => {
-    expect((await refusedAsync(() => findStep(RFC, '1234abcd', 0), 'code')).problem).to.equal('contains letters');
-    expect((await refusedAsync(() => findStep(RFC, '123456', 0), 'code')).problem).to.equal('has 6 digits');
+    expect((await expectParameterError(() => findStep(RFC, '1234abcd', 0), 'code')).problem).to.equal('contains letters');
+    expect((await expectParameterError(() => findStep(RFC, '123456', 0), 'code')).problem).to.equal('has 6 digits');
     // Arabic-Indic and full-width digits: a person's keyboard can produce them; no server reads them as a code.
-    expect((await refusedAsync(() => findStep(RFC, '١٢٣٤٥٦٧٨', 0), 'code')).problem).to.match(/not one of 0–9/);
-    expect((await refusedAsync(() => findStep(RFC, '１２３４５６７８', 0), 'code')).problem).to.match(/not one of 0–9/);
-    expect((await refusedAsync(() => findStep(RFC, '1234-5678', 0), 'code')).problem).to.equal('contains "-"');
-    expect((await refusedAsync(() => findStep(RFC, '  ', 0), 'code')).problem).to.equal('is empty');
-    const error = await refusedAsync(() => findStep(RFC, '12', 0), 'code');
+    expect((await expectParameterError(() => findStep(RFC, '١٢٣٤٥٦٧٨', 0), 'code')).problem).to.match(/not one of 0–9/);
+    expect((await expectParameterError(() => findStep(RFC, '１２３４５６７８', 0), 'code')).problem).to.match(/not one of 0–9/);
+    expect((await expectParameterError(() => findStep(RFC, '1234-5678', 0), 'code')).problem).to.equal('contains "-"');
+    expect((await expectParameterError(() => findStep(RFC, '  ', 0), 'code')).problem).to.equal('is empty');
+    const error = await expectParameterError(() => findStep(RFC, '12', 0), 'code');
     expect(error.message).to.equal('code: has 2 digits; expected 8 digits 0–9 (spaces are ignored)');
-    await refusedAsync(() => findStep(RFC, '12345678', 0, { range: 11 }), 'range');
+    await expectParameterError(() => findStep(RFC, '12345678', 0, { range: 11 }), 'range');
   });
 
-  it('parseTypedCode keeps a good code without its spaces', () => {
+  it('parseTypedCode keeps a good code without its spaces', async () => {
     expect(parseTypedCode(' 123 456 ', 6)).to.equal('123456');
-    refused(() => parseTypedCode(123456, 6), 'code');
+    await expectParameterError(() => parseTypedCode(123456, 6), 'code');
   });
 });
 
@@ -103,10 +82,10 @@ describe('parseClockOffset', () => {
     expect([0, -300, 300, '+60', '-30', ' 45 ', '−120', '60.0', '-0'].map(parseClockOffset)).to.deep.equal([0, -300, 300, 60, -30, 45, -120, 60, 0]);
   });
 
-  it('refuses an offset out of range or not whole, by name', () => {
-    expect(refused(() => parseClockOffset(301), 'clockOffset').message).to.equal('clockOffset: 301 is out of range; expected a whole number of seconds from -300 to +300');
-    expect(refused(() => parseClockOffset('-301'), 'clockOffset').problem).to.equal('-301 is out of range');
-    expect(refused(() => parseClockOffset(1.5), 'clockOffset').problem).to.equal('1.5 is not a whole number');
-    for (const bad of ['', 'abc', '1e2', NaN, Infinity, '٣٠', null]) refused(() => parseClockOffset(bad), 'clockOffset');
+  it('refuses an offset out of range or not whole, by name', async () => {
+    expect((await expectParameterError(() => parseClockOffset(301), 'clockOffset')).message).to.equal('clockOffset: 301 is out of range; expected a whole number of seconds from -300 to +300');
+    expect((await expectParameterError(() => parseClockOffset('-301'), 'clockOffset')).problem).to.equal('-301 is out of range');
+    expect((await expectParameterError(() => parseClockOffset(1.5), 'clockOffset')).problem).to.equal('1.5 is not a whole number');
+    for (const bad of ['', 'abc', '1e2', NaN, Infinity, '٣٠', null]) await expectParameterError(() => parseClockOffset(bad), 'clockOffset');
   });
 });
