@@ -214,10 +214,10 @@ export class TimeLab extends LitElement {
         ? html`<ol class="lab-codes" aria-label=${this._message('labCodesLabel')}>
               ${(this._codes ?? []).map(
                 (row) => html`<li class="lab-code" data-offset=${row.offset} data-step=${row.step} data-start=${row.start} ?data-current=${row.offset === 0}>
-                  <span class="lab-range">${signed(row.offset)}: ${range(row)}</span>
+                  <span class="lab-range" id=${`lab-range-${row.offset}`}>${signed(row.offset)}: ${range(row)}</span>
                   <code class="lab-value" data-code=${row.code}>${groupCode(row.code, enrollment.parameters.digits)}</code>
-                  <button type="button" class="lab-copy" @click=${() => this._copy(row)}>${this._copied?.offset === row.offset ? this._message('labCopied') : this._message('labCopy')}</button>
-                  <button type="button" class="lab-fill" @click=${() => this._fill(row.code, this._message('labStepNote', signed(row.offset)))}>${this._message('labFill')}</button>
+                  <button type="button" class="lab-copy" aria-describedby=${`lab-range-${row.offset}`} @click=${() => this._copy(row)}>${this._copied?.offset === row.offset ? this._message('labCopied') : this._message('labCopy')}</button>
+                  <button type="button" class="lab-fill" aria-describedby=${`lab-range-${row.offset}`} @click=${() => this._fill(row.code, this._message('labStepNote', signed(row.offset)))}>${this._message('labFill')}</button>
                 </li>`,
               )}
             </ol>
