@@ -1,6 +1,6 @@
 // `npm run build`, extension part 1: the popup page and its scripts in dist/extension-files/: popup.js, shared.js (the
-// element and the core), vendor/lit.js, and two chunks loaded only when used — page-tools.js (Read, Paste, Fill) and
-// qr-scan.js (the QR decoder). Part 2, scripts/build-extension.mjs, adds the background script, _locales and icons,
+// element and the core), vendor/lit.js, and chunks loaded only when used — page-tools.js (Read, Paste, Fill),
+// qr-scan.js (the QR decoder) and time-lab.js (the time-window lab, with the core's time-window.ts). Part 2, scripts/build-extension.mjs, adds the background script, _locales and icons,
 // makes one folder per browser with its own manifest (dist/extension-chrome/, dist/extension-firefox/) and packs the zips.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -8,6 +8,8 @@ import { defineConfig } from 'vite';
 /** Modules for shared.js (see codeSplitting below). */
 const SHARED = /[\\/]src[\\/](core|element)[\\/]|[\\/]src[\\/]extension[\\/]i18n\.ts|vite[\\/]preload-helper|node_modules[\\/](@otplib|@scure|@noble)[\\/]|node_modules[\\/]qr[\\/]index\.js/;
 
+/** Modules only the time-window lab uses, kept out of shared.js (the core's time-window.ts would match SHARED). */
+const LAB_ONLY = /[\\/]src[\\/](core[\\/]time-window|extension[\\/]time-lab[\w-]*)\.ts$/;
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/extension'),
@@ -38,6 +40,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor/lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/ },
+            // The time-window lab's modules, the core's time-window.ts among them (which SHARED would match): their
+            // own file, time-window-lab.js, behind time-lab.js (the chunk popup.ts imports when the lab is opened),
+            // so the popup's opening loads none of the lab (test/extension/time-lab.*, bench/popup.bench.ts).
+            // Without their dependencies, so that what the lab shares with the popup stays in shared.js.
+            { name: 'time-window-lab', test: LAB_ONLY, includeDependenciesRecursively: false },
             // What the popup needs at once and page-tools.js (loaded at the first Read, Paste or Fill) needs too —
             // the core, the element, the i18n helpers, Vite's helper for dynamic imports — in one file preloaded
             // with popup.js. The QR decoder stays in qr-scan.js.

@@ -21,6 +21,8 @@ describe('README', () => {
       expect(lines[5]).to.equal("{ valid: false, reason: 'replayed' }");
       expect(lines[6]).to.equal('true');
       expect(lines[7]).to.equal('secret,uri,qr_code,current_code');
+      expect(lines[8]).to.equal('-2 -1 0 1 2');
+      expect(lines[9]).to.equal('-1 true');
     } finally {
       rmSync(file, { force: true });
     }

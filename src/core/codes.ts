@@ -86,6 +86,14 @@ export async function generateCode(options: CodeOptions, timestamp: number = Dat
 }
 
 /**
+ * The code of time step `step` (RFC 6238's T), for callers that work in steps rather than moments (the time-window
+ * lab). Internal to the core: not exported from index.ts.
+ */
+export function codeForStep(options: CodeOptions, step: number, { hmac = webCryptoHmac }: CodeImplementation = {}): Promise<string> {
+  return hotp(options, step, hmac);
+}
+
+/**
  * Checks a code a person typed (spaces ignored) against the steps within ±`window` of `timestamp`'s step, nearest
  * first, comparing in constant time, and reports which step matched.
  *
@@ -124,7 +132,7 @@ export async function verifyCode(
 }
 
 /** `timestamp`'s step, refusing times a code cannot have (RFC 6238 counts from the Unix epoch on). */
-function stepOf(period: number, timestamp: number): number {
+export function stepOf(period: number, timestamp: number): number {
   if (!Number.isFinite(timestamp) || timestamp < 0) {
     throw new TotpParameterError('timestamp', timestamp, 'a time from 1970-01-01T00:00:00Z on, in milliseconds since then');
   }

@@ -44,6 +44,18 @@ export {
   type VerificationFailure,
   type VerifyOptions,
 } from './codes.js';
+export {
+  CLOCK_OFFSET_MAX,
+  STEP_SEARCH_MAX,
+  codesAround,
+  findStep,
+  parseTypedCode,
+  parseClockOffset,
+  type StepCode,
+  type StepFinding,
+  type CodesAroundOptions,
+  type FindStepOptions,
+} from './time-window.js';
 export { QR_ERROR_CORRECTION, QR_BYTE_CAPACITY, QR_CAPACITY_BYTES, QR_QUIET_ZONE, qrDrawing, qrMatrix, qrSvg, type QrDrawing, type QrMatrix } from './qr.js';
 export { qrPng, qrPngDataUri, type Deflate, type PngOptions } from './png.js';
 export { compatibilityProblems, FULLY_COMPATIBLE_APPS, type AppProblem, type Effect, type Setting } from './compatibility.js';

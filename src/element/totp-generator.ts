@@ -138,7 +138,7 @@ export class TotpGenerator extends LitElement {
   /** The code for the current step, or `''`. */
   get currentCode(): string { return this._enrollment.code; }
 
-  /** Testing hook: where the element reads the time and sets its one timer (default: `Date.now`, `setTimeout`). A fake clock controls time. */
+  /** Where the element reads the time and sets its one timer (default: `Date.now`, `setTimeout`). A fake clock controls time in tests; a shifted one shows the codes of a device whose clock is off (the extension's time-window lab). Setting it recomputes the code and countdown at once. */
   get clock(): Clock {
     return this._clock.clock;
   }

@@ -78,9 +78,17 @@ export class PageTools {
   }
 
   /** Types the code on show (the key read or pasted, else the generator's) into the page, and says what happened. */
-  async fillPage(): Promise<void> {
-    const code = this._byId('read-result').hidden ? this._generator.currentCode : this._view.currentCode;
+  async fillPage(note = ''): Promise<boolean> {
+    return this.fillCode(this._byId('read-result').hidden ? this._generator.currentCode : this._view.currentCode, note);
+  }
+
+  /**
+   * Types `code` into the page and shows what happened, with `note` after it (the time-window lab's "step −1, offset
+   * +60 s"). True when the page took it.
+   */
+  async fillCode(code: string, note = ''): Promise<boolean> {
     let text: string;
+    let filled = false;
     if (!code) text = this._message('fillNoCode');
     else {
       try {
@@ -88,14 +96,17 @@ export class PageTools {
         if (tab?.id === undefined) throw new Error('no active tab');
         // The top frame only: activeTab grants the tab's own origin, not frames from other sites in it.
         const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: fillOneTimeCode, args: [code] });
-        text = this._fillText(injection?.result as FillResult | undefined);
+        const result = injection?.result as FillResult | undefined;
+        filled = result?.filled ?? false;
+        text = this._fillText(result);
       } catch {
         text = this._message('fillRefused');
       }
     }
     const status = this._byId('fill-message');
-    status.textContent = text;
+    status.textContent = note ? `${text} (${note})` : text;
     status.hidden = false;
+    return filled;
   }
 
   private get _pasteField(): HTMLInputElement {

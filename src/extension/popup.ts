@@ -16,6 +16,7 @@ import { elementStrings, localizePage } from './i18n.js';
 import { saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
 import { takeReadRequests } from './read-request.js';
 import type { PageTools } from './page-tools.js';
+import type { TimeLabHandle } from './time-lab.js';
 
 const getMessage = (name: string, substitutions?: string | string[]) => chrome.i18n.getMessage(name, substitutions);
 localizePage(document, getMessage);
@@ -81,7 +82,8 @@ function tools(): Promise<PageTools> {
 }
 
 document.querySelector('#read')!.addEventListener('click', () => void tools().then((each) => each.readPage()));
-document.querySelector('#fill')!.addEventListener('click', () => void tools().then((each) => each.fillPage()));
+// With the lab's clock offset set, the generator already shows the shifted code; the fill message says so.
+document.querySelector('#fill')!.addEventListener('click', () => void Promise.all([tools(), lab?.then((each) => each.offsetNote()) ?? '']).then(([each, note]) => each.fillPage(note)));
 document.querySelector('#paste-form')!.addEventListener('submit', (event) => {
   event.preventDefault();
   void tools().then((each) => each.showPasted());
@@ -101,6 +103,25 @@ document.addEventListener('keydown', (event) => {
     if (shortcut !== '' && matchesShortcut(event, shortcut)) void tools().then((each) => each.readPage());
   });
 });
+
+// The time-window lab: a chunk of its own too, loaded when its section is first opened (never at the popup's opening).
+let lab: Promise<TimeLabHandle> | undefined;
+const labSection = document.querySelector<HTMLDetailsElement>('#lab')!;
+labSection.addEventListener('toggle', () => {
+  if (labSection.open) void timeLab();
+});
+function timeLab(): Promise<TimeLabHandle> {
+  lab ??= import('./time-lab.js').then(({ openTimeLab }) =>
+    openTimeLab({
+      document,
+      getMessage,
+      generator,
+      container: document.querySelector('#lab-view')!,
+      fill: (code, note) => tools().then((each) => each.fillCode(code, note)),
+    }),
+  );
+  return lab;
+}
 
 /** The form's values as the core takes them: what a pasted bare secret is enrolled with. */
 function formParameters() {

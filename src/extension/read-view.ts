@@ -12,7 +12,7 @@ import { CountdownBarController } from '../element/internal/countdown-bar.js';
 import { elementRef } from '../element/internal/element-ref.js';
 import { QrDrawingMemo } from '../element/internal/qr-drawing.js';
 import { groupCode, qrImage } from '../element/internal/templates.js';
-import { StepClockController } from '../element/step-clock.js';
+import { StepClockController, type Clock } from '../element/step-clock.js';
 import { en, type TotpGeneratorStrings } from '../element/strings.js';
 import { styles } from '../element/totp-generator.styles.js';
 
@@ -81,8 +81,22 @@ export class ReadEnrollment extends LitElement {
     return this._codes?.current ?? '';
   }
 
+  /** Where the view reads the time: the popup's time-window lab shifts it by the clock offset, as on the generator. */
+  get clock(): Clock {
+    return this._clock.clock;
+  }
+
+  set clock(clock: Clock) {
+    this._clock.clock = clock;
+    // Recompute for the new time at once, even inside the same step number.
+    this._step = NaN;
+    this._tick(clock.now());
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('enrollment')) return;
+    // The time-window lab follows the code on show; it hears of a new (or no) key from this event.
+    this.dispatchEvent(new Event('read-enrollment-change', { bubbles: true }));
     this._codes = undefined;
     this._copied = undefined;
     this._step = NaN;
