@@ -9,6 +9,7 @@
  */
 // First: starts reading settings and the active tab, so that runs while the rest is evaluated.
 import { popupContext } from './popup-context.js';
+import { savedRecordCount } from './saved/saved-count.js';
 import '../element/define.js';
 import { en as englishStrings } from '../element/strings.js';
 import { parseParameters } from '../core/index.js';
@@ -16,7 +17,12 @@ import { elementStrings, localizePage } from './i18n.js';
 import { saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
 import { takeReadRequests } from './read-request.js';
 import type { PageTools } from './page-tools.js';
+import type { KeyToSave } from './saved/mount.js';
+import type { SavedAccounts } from './saved/saved-accounts.js';
 
+// The number of saved accounts — the only thing about them the popup reads at open. Started first, so the saved
+// accounts' chunk, when there are any, loads alongside the element.
+const savedCount = savedRecordCount();
 const getMessage = (name: string, substitutions?: string | string[]) => chrome.i18n.getMessage(name, substitutions);
 localizePage(document, getMessage);
 
@@ -101,6 +107,33 @@ document.addEventListener('keydown', (event) => {
     if (shortcut !== '' && matchesShortcut(event, shortcut)) void tools().then((each) => each.readPage());
   });
 });
+
+// Saved test accounts: their UI and the store's code are a chunk of their own (saved/mount.ts), loaded only when some
+// are saved or "Save as test account" is pressed; with nothing saved, opening the popup costs one storage read.
+let savedAccounts: Promise<SavedAccounts> | undefined;
+function saved(): Promise<SavedAccounts> {
+  savedAccounts ??= import('./saved/mount.js').then(({ mountSavedAccounts }) =>
+    mountSavedAccounts(document.querySelector('#vault')!, getMessage, (full) => {
+      document.querySelector<HTMLElement>('#workspace')!.hidden = full;
+    }),
+  );
+  return savedAccounts;
+}
+void savedCount.then((count) => {
+  if (count > 0) void saved();
+});
+document.querySelector('#save')!.addEventListener('click', () => {
+  void keyOnShow().then((key) => saved().then((each) => each.save(key)));
+});
+
+/** The key Save saves: the one read or pasted when it is on show, else the popup's own generated enrollment. */
+async function keyOnShow(): Promise<KeyToSave> {
+  const shown = pageTools ? (await pageTools).shownEnrollment : undefined;
+  const uri = shown?.uri ?? generator.uri;
+  const issuer = shown?.parameters.issuer ?? field('issuer').value;
+  const accountName = shown?.parameters.accountName ?? field('accountName').value;
+  return { uri, name: issuer ? `${issuer} — ${accountName}` : accountName };
+}
 
 /** The form's values as the core takes them: what a pasted bare secret is enrolled with. */
 function formParameters() {
