@@ -86,7 +86,8 @@ function foundKey(enrollment: Enrollment): FoundKey {
   return { enrollment, name: issuer ? `${issuer} — ${accountName}` : accountName };
 }
 
-function refusal(error: unknown): ReadOutcome {
+/** Why a text that looked like a Key URI is refused (hotp, migration, invalid), as Read says it; also used by import. */
+export function refusal(error: unknown): ReadOutcome {
   if (!(error instanceof TotpParameterError)) throw error;
   if (error.field === 'type' && String(error.value).toLowerCase() === 'hotp') return { kind: 'hotp' };
   if (error.field === 'uri' && /^otpauth-migration:/i.test(String(error.value))) return { kind: 'migration' };
