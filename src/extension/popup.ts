@@ -9,20 +9,21 @@
  */
 // First: starts reading settings and the active tab, so that runs while the rest is evaluated.
 import { popupContext } from './popup-context.js';
-import { savedRecordCount } from './saved/saved-count.js';
+import { readVaultState } from './vault/status.js';
+import { takeFillRequests } from './vault/fill-request.js';
 import '../element/define.js';
 import { en as englishStrings } from '../element/strings.js';
-import { parseParameters } from '../core/index.js';
+import { parseKeyUri, parseParameters } from '../core/index.js';
 import { elementStrings, localizePage } from './i18n.js';
 import { saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
 import { takeReadRequests } from './read-request.js';
 import type { PageTools } from './page-tools.js';
-import type { KeyToSave } from './saved/mount.js';
-import type { SavedAccounts } from './saved/saved-accounts.js';
+import type { KeyToSave, SavedAccounts } from './saved/saved-accounts.js';
 
-// The number of saved accounts — the only thing about them the popup reads at open. Started first, so the saved
-// accounts' chunk, when there are any, loads alongside the element.
-const savedCount = savedRecordCount();
+// Whether anything is saved — the number of records and whether they are unlocked, all the popup reads about saved
+// accounts at open (status.ts: no crypto, no decryption). Started first, so that the saved accounts' chunk, when
+// there are any, loads alongside the element.
+const vaultState = readVaultState(chrome.storage.local, chrome.storage.session).catch(() => undefined);
 const getMessage = (name: string, substitutions?: string | string[]) => chrome.i18n.getMessage(name, substitutions);
 localizePage(document, getMessage);
 
@@ -97,6 +98,9 @@ document.querySelector('#paste-form')!.addEventListener('submit', (event) => {
 // it opened, and each one made while it is open. Looked at only once the first code is on screen, so opening the
 // popup is not slowed by it. The same keys pressed inside the popup, where the browser may not report them as the
 // command, are matched against the shortcut the user has set (chrome://extensions/shortcuts).
+// The third shortcut ("fill-code") when it could not fill by itself (locked, several accounts for the site, none):
+// the background asks, the same way, for the popup at the step needed (vault/fill-request.ts).
+void generator.updateComplete.then(() => takeFillRequests(chrome.storage.session, chrome.storage.onChanged, (step) => void saved().then((each) => each.openAt(step))));
 void generator.updateComplete.then(() => takeReadRequests(chrome.storage.session, chrome.storage.onChanged, () => void tools().then((each) => each.readPage())));
 const readShortcut = chrome.commands
   .getAll()
@@ -112,15 +116,15 @@ document.addEventListener('keydown', (event) => {
 // are saved or "Save as test account" is pressed; with nothing saved, opening the popup costs one storage read.
 let savedAccounts: Promise<SavedAccounts> | undefined;
 function saved(): Promise<SavedAccounts> {
-  savedAccounts ??= import('./saved/mount.js').then(({ mountSavedAccounts }) =>
+  savedAccounts ??= import('./saved/saved-accounts-ui.js').then(({ mountSavedAccounts }) =>
     mountSavedAccounts(document.querySelector('#vault')!, getMessage, (full) => {
       document.querySelector<HTMLElement>('#workspace')!.hidden = full;
     }),
   );
   return savedAccounts;
 }
-void savedCount.then((count) => {
-  if (count > 0) void saved();
+void vaultState.then((state) => {
+  if (state && state.state !== 'empty') void saved();
 });
 document.querySelector('#save')!.addEventListener('click', () => {
   void keyOnShow().then((key) => saved().then((each) => each.save(key)));
@@ -129,10 +133,8 @@ document.querySelector('#save')!.addEventListener('click', () => {
 /** The key Save saves: the one read or pasted when it is on show, else the popup's own generated enrollment. */
 async function keyOnShow(): Promise<KeyToSave> {
   const shown = pageTools ? (await pageTools).shownEnrollment : undefined;
-  const uri = shown?.uri ?? generator.uri;
-  const issuer = shown?.parameters.issuer ?? field('issuer').value;
-  const accountName = shown?.parameters.accountName ?? field('accountName').value;
-  return { uri, name: issuer ? `${issuer} — ${accountName}` : accountName };
+  const { parameters, secret } = shown ?? parseKeyUri(generator.uri);
+  return { ...parameters, secret: secret.base32 };
 }
 
 /** The form's values as the core takes them: what a pasted bare secret is enrolled with. */

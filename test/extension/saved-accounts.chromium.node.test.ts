@@ -6,7 +6,7 @@ import * as OTPAuth from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, openPopup, pageProblems, type ExtensionBrowser, type PageProblems } from './chromium-extension.js';
 import { fill as fillOnShow, message, oathtoolCodes, paste, popupShows, readFromPage } from './read-popup.js';
-import { outcome, savedShows, submitSave, submitSetup, submitUnlock, type } from './saved-popup.js';
+import { openOthers, outcome, savedShows, submitSave, submitSetup, submitUnlock, type } from './saved-popup.js';
 import { BANK, SHOP_URI, startSignUpSite, type SignUpSite } from './sign-up-pages.js';
 
 const PASSPHRASE = 'staging sign-in 2026';
@@ -154,8 +154,12 @@ describe('extension in Chromium: saved test accounts (encrypted), in the popup',
     await popup.close();
 
     popup = await popupOver(`${site.origin}/react-login`);
-    const shows = await savedShows(popup);
+    let shows = await savedShows(popup);
     expect(shows.here.map((line) => line.label)).to.deep.equal([BANK_LABEL]);
+    // The other sites' accounts wait, closed, under "Other sites" while this site has some.
+    expect(shows.others).to.deep.equal([]);
+    await openOthers(popup);
+    shows = await savedShows(popup);
     expect(shows.others.map((line) => [line.label, line.site])).to.deep.equal([['Shop on the other port', site.otherOrigin]]);
     const [line] = shows.here;
     expect(oathtoolCodes(BANK.secret, BANK, line!.readAt)).to.include(line!.code);
@@ -191,6 +195,8 @@ describe('extension in Chromium: saved test accounts (encrypted), in the popup',
 
   it('no secret, label or site in clear in any storage; after Lock, no key in storage.session', async () => {
     const popup = await popupOver(`${site.origin}/none`);
+    await savedShows(popup);
+    await openOthers(popup);
     await savedShows(popup);
     const secrets = await popup.evaluate(async () => {
       // The secrets as the list holds them in memory while unlocked: every account's, generated ones included.
@@ -263,6 +269,7 @@ describe('extension in Chromium: saved test accounts (encrypted), in the popup',
     await type(popup, '#vault-edit input[name="site"]', site.otherOrigin);
     expect((await outcome(popup, () => popup.click('#vault-edit button[type="submit"]'))).notice).to.equal(await message(popup, 'vaultChanged'));
     await popup.click('#vault-account .back');
+    await openOthers(popup);
     let shows = await savedShows(popup);
     expect(shows.here.map((line) => line.label)).to.deep.equal(['Generated here']);
     expect(shows.others.map((line) => line.label).sort()).to.deep.equal(['Bank renamed', 'Shop on the other port']);

@@ -30,23 +30,22 @@ export async function savedShows(popup: Page): Promise<SavedShows> {
     () => {
       const root = document.querySelector('saved-accounts');
       if (!root || root.hidden) return false;
-      const lines = (selector: string) =>
+      // No named inner functions: tsx would wrap them in a `__name` helper that does not exist in the page.
+      const [here, others] = ['#vault-here', '#vault-others ul'].map((selector) =>
         [...root.querySelectorAll(`${selector} > li.account`)].map((item) => {
           const code = item.querySelector('account-code');
           const parts = Object.fromEntries([...(code?.shadowRoot?.querySelectorAll('[part]') ?? [])].map((element) => [element.getAttribute('part'), (element.textContent ?? '').replace(/\D/g, '')]));
           return { label: item.querySelector('.open')?.textContent?.trim() ?? '', site: item.querySelector('.site')?.textContent?.trim() ?? '', code: parts.code ?? '', nextCode: parts['next-code'] ?? '', readAt: Date.now() };
-        });
-      const here = lines('#vault-here');
-      const others = lines('#vault-others ul');
+        }),
+      ) as [SavedLine[], SavedLine[]];
       if ([...here, ...others].some((line) => !/^\d{6,8}$/.test(line.code) || !/^\d{6,8}$/.test(line.nextCode))) return false;
-      const locked = root.querySelector('#vault-count');
-      const busy = root.querySelector('#vault-unlock button[disabled]');
-      if (busy) return false;
-      const text = (selector: string) => {
+      if (root.getAttribute('aria-busy') === 'true') return false;
+      const [notice, error] = ['#vault-notice', '#vault-error'].map((selector) => {
         const element = root.querySelector<HTMLElement>(selector);
         return element && !element.hidden ? (element.textContent ?? '').trim() : '';
-      };
-      return { lockedText: locked ? root.textContent?.replace(/\s+/g, ' ').trim() : undefined, here, others, damaged: root.querySelectorAll('li.damaged').length, notice: text('#vault-notice'), error: text('#vault-error') };
+      });
+      const locked = root.querySelector('#vault-count');
+      return { lockedText: locked ? root.textContent?.replace(/\s+/g, ' ').trim() : undefined, here, others, damaged: root.querySelectorAll('li.damaged').length, notice, error };
     },
     { timeout: 30_000, polling: 100 },
   );
@@ -66,26 +65,31 @@ export async function type(popup: Page, selector: string, value: string): Promis
   );
 }
 
-/** Waits until the notice or the error line says something new (both are emptied first) and returns it. */
+/**
+ * Runs `act` and returns the notice and error lines once they say something new. (They are Lit's to render, so the
+ * test does not empty them; a message identical to the one before counts once the screen has been still for 1 s.)
+ */
 export async function outcome(popup: Page, act: () => Promise<void>): Promise<{ notice: string; error: string }> {
-  await popup.evaluate(() => {
-    for (const id of ['vault-notice', 'vault-error']) {
-      const element = document.getElementById(id);
-      if (element) element.textContent = '';
-    }
-  });
-  await act();
-  const handle = await popup.waitForFunction(
-    () => {
+  const read = () =>
+    popup.evaluate(() => {
       const [notice, error] = ['vault-notice', 'vault-error'].map((id) => {
         const element = document.getElementById(id);
         return element && !element.hidden ? (element.textContent ?? '').trim() : '';
       });
-      return notice || error ? { notice, error } : false;
-    },
-    { timeout: 30_000, polling: 100 },
-  );
-  return (await handle.jsonValue()) as { notice: string; error: string };
+      const busy = document.querySelector('saved-accounts[aria-busy="true"]') !== null;
+      return { notice: notice!, error: error!, busy };
+    });
+  const before = await read();
+  await act();
+  const started = Date.now();
+  for (;;) {
+    await new Promise((resume) => setTimeout(resume, 100));
+    const now = await read();
+    const said = now.notice !== '' || now.error !== '';
+    const changed = now.notice !== before.notice || now.error !== before.error;
+    if (said && !now.busy && (changed || Date.now() - started > 1000)) return { notice: now.notice, error: now.error };
+    if (Date.now() - started > 30_000) throw new Error(`no message after 30 s: ${JSON.stringify(now)}`);
+  }
 }
 
 /** The first-save screen: types the passphrase and its repetition and submits. */
@@ -105,4 +109,11 @@ export async function submitSave(popup: Page, label: string): Promise<void> {
 export async function submitUnlock(popup: Page, passphrase: string): Promise<void> {
   await type(popup, '#vault-unlock input[name="passphrase"]', passphrase);
   await popup.click('#vault-unlock button[type="submit"]');
+}
+
+/** Opens "Other sites" (closed by default while this site has accounts), so that its lines are made. */
+export async function openOthers(popup: Page): Promise<void> {
+  await popup.waitForSelector('#vault-others');
+  if (!(await popup.$eval('#vault-others', (details) => (details as HTMLDetailsElement).open))) await popup.click('#vault-others summary');
+  await popup.waitForSelector('#vault-others input[name="filter"]');
 }

@@ -23,5 +23,7 @@ export async function activeTabSite(tabs: TabQuery): Promise<string | null> {
 export function normalSite(text: string): string | null | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return null;
+  // Chromium's URL parser takes "http://not a site" (escaping the spaces into the host); no site has a space.
+  if (/\s/.test(trimmed)) return undefined;
   return siteOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`) ?? undefined;
 }

@@ -6,7 +6,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Say } from './vault-messages.js';
 
 export interface ImportCheck {
+  /** Good accounts not saved yet, and those saved already (skipped). */
   readonly count: number;
+  readonly duplicates: number;
   readonly refused: readonly { readonly line: number; readonly reason: string }[];
 }
 
@@ -43,6 +45,7 @@ export function importView(say: Say, view: ImportView): TemplateResult {
       : html`<div id="vault-import-check">
           ${check.refused.length === 0 ? nothing : html`<p>${say('vaultImportRefused', String(check.refused.length))}</p>
             <ul id="vault-import-refused">${check.refused.map(({ line, reason }) => html`<li>${say('vaultImportLine', String(line), reason)}</li>`)}</ul>`}
+          ${check.duplicates === 0 ? nothing : html`<p>${say('vaultImportDuplicates', String(check.duplicates))}</p>`}
           ${check.count === 0
             ? html`<p>${say('vaultImportNothing')}</p>`
             : html`<button type="button" id="vault-import-confirm" @click=${() => view.onConfirm()}>${say('vaultImportConfirm', String(check.count))}</button>`}

@@ -12,8 +12,11 @@ export interface ListView {
   readonly site: string | null;
   readonly entries: readonly VaultEntry[];
   readonly filter: string;
-  /** Whether "Other sites" is open: its lines (and their codes) are made only then. */
-  readonly othersOpen: boolean;
+  /**
+   * Whether "Other sites" is open — its lines (and their codes) are made only then. Until the developer opens or
+   * closes it: open when this site has no account, closed when it has.
+   */
+  readonly othersOpen: boolean | undefined;
   onOthersToggle(open: boolean): void;
   /** The key of each account, for its code line. */
   codeSource(account: SavedAccount): CodeSource | undefined;
@@ -62,7 +65,11 @@ export function listView(say: Say, view: ListView): TemplateResult {
   const damaged = view.entries.flatMap((entry) => (entry.kind === 'damaged' ? [entry.id] : []));
   const here = view.site === null ? [] : accounts.filter((account) => account.site === view.site);
   const others = accounts.filter((account) => !here.includes(account));
-  const toggle = (event: Event) => view.onOthersToggle((event.currentTarget as HTMLDetailsElement).open);
+  const othersOpen = view.othersOpen ?? here.length === 0;
+  const toggle = (event: Event) => {
+    const { open } = event.currentTarget as HTMLDetailsElement;
+    if (open !== othersOpen) view.onOthersToggle(open);
+  };
   return html`<section id="vault-list">
     ${view.site === null
       ? nothing
@@ -70,9 +77,9 @@ export function listView(say: Say, view: ListView): TemplateResult {
           ${here.length === 0 ? html`<p class="none">${say('vaultNoneHere')}</p>` : html`<ul id="vault-here" class="accounts">${here.map((account) => accountLine(say, view, account, false))}</ul>`}`}
     ${others.length === 0
       ? nothing
-      : html`<details id="vault-others" .open=${view.othersOpen} @toggle=${toggle}>
+      : html`<details id="vault-others" .open=${othersOpen} @toggle=${toggle}>
           <summary>${say('vaultOthers', String(others.length))}</summary>
-          ${view.othersOpen
+          ${othersOpen
             ? html`<label class="filter"><span>${say('vaultFilter')}</span><input name="filter" type="search" spellcheck="false" autocomplete="off" .value=${view.filter}
                   @input=${(event: Event) => view.onFilter((event.currentTarget as HTMLInputElement).value)} /></label>
                 <ul class="accounts">${others.filter((account) => matchesFilter(account, view.filter)).map((account) => accountLine(say, view, account, true))}</ul>`

@@ -8,7 +8,7 @@ import type { GetMessage } from '../i18n.js';
 import { activeTabSite } from './active-tab-site.js';
 import { fillSavedCode } from './fill-saved-code.js';
 import { SavedAccounts } from './saved-accounts.js';
-import { popupStore } from './vault-adapter.js';
+import { chromeVault } from '../vault/chrome-vault.js';
 
 export type { KeyToSave, OpenStep } from './saved-accounts.js';
 
@@ -21,7 +21,7 @@ export async function mountSavedAccounts(
 ): Promise<SavedAccounts> {
   SavedAccounts.define();
   const view = container.ownerDocument.createElement('saved-accounts');
-  view.store = popupStore();
+  view.vault = chromeVault();
   view.getMessage = getMessage;
   view.site = await activeTabSite(chrome.tabs);
   view.fill = (code) => fillSavedCode(code, getMessage);

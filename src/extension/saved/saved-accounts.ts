@@ -14,17 +14,17 @@ import { en as englishStrings, type TotpGeneratorStrings } from '../../element/s
 import { elementStrings, type GetMessage } from '../i18n.js';
 import { ReadEnrollment } from '../read-view.js';
 import { readViewStrings } from '../read-view-strings.js';
+import { exportAccounts, importAccounts, previewImport, type ImportPreview, type ImportRefusal } from '../vault/transfer.js';
 import { checkPassphrase, VaultError, type NewAccount, type SavedAccount, type Vault, type VaultEntry, type VaultErrorKind } from '../vault/vault.js';
 import { AccountCode, type CodeSource } from './account-code.js';
 import { accountView } from './account-view.js';
 import { normalSite } from './active-tab-site.js';
 import { exportView } from './export-view.js';
-import { importView, type ImportCheck } from './import-view.js';
+import { importView } from './import-view.js';
 import { listView } from './list-view.js';
 import { AUTO_LOCK_MAX, AUTO_LOCK_MIN, manageView } from './manage-view.js';
 import { saveView } from './save-view.js';
 import { setupView } from './setup-view.js';
-import { exportText, parseImportText } from './transfer-text.js';
 import { unlockView } from './unlock-view.js';
 import { vaultSay, type Say, type VaultMessage } from './vault-messages.js';
 
@@ -84,13 +84,13 @@ export class SavedAccounts extends LitElement {
   private _notice = '';
   private _error = '';
   private _filter = '';
-  private _othersOpen = false;
+  private _othersOpen: boolean | undefined;
   private _openId = '';
   private _confirming = false;
   private _commonWarning = false;
   private _autoLock = 15;
   private _exported: { text: string; format: 'uris' | 'json' } | undefined;
-  private _importCheck: (ImportCheck & { accounts: NewAccount[] }) | undefined;
+  private _importCheck: ImportPreview | undefined;
   /** The key waiting to be saved while the store is set up or unlocked first. */
   private _pending: KeyToSave | undefined;
   private _say: Say = (name) => name;
@@ -339,9 +339,8 @@ export class SavedAccounts extends LitElement {
 
   private _export(scope: 'site' | 'all', format: 'uris' | 'json', passphrase: string): void {
     void this._attempt(async () => {
-      const entries = await this.vault.openWithPassphrase(passphrase);
-      const accounts = entries.flatMap((entry) => (entry.kind === 'account' && (scope === 'all' || entry.account.site === this.site) ? [entry.account] : []));
-      this._exported = { text: exportText(accounts, format), format };
+      const { text } = await exportAccounts(this.vault, passphrase, scope === 'all' ? { format } : { format, site: this.site });
+      this._exported = { text, format };
     });
   }
 
@@ -358,16 +357,32 @@ export class SavedAccounts extends LitElement {
   }
 
   private _checkImport(text: string): void {
-    this._clearMessages();
-    const { accounts, refused } = parseImportText(text, this.site);
-    this._importCheck = { count: accounts.length, refused, accounts };
+    void this._attempt(async () => {
+      this._importCheck = await previewImport(this.vault, text, this.site);
+    });
+  }
+
+  /** A refused import line's reason in the popup's language; hotp and migration as Read says them. */
+  private _refusalReason(refusal: ImportRefusal): string {
+    switch (refusal.reason) {
+      case 'hotp':
+        return this._say('readHotp');
+      case 'migration':
+        return this._say('readMigration');
+      case 'invalid':
+        return this._say('vaultImportInvalid', refusal.field ?? '');
+      case 'not-a-key-uri':
+        return this._say('vaultImportNotKey');
+      case 'not-our-json':
+        return this._say('vaultImportNotOurs');
+    }
   }
 
   private _confirmImport(): void {
     const check = this._importCheck;
     if (!check) return;
     void this._attempt(async () => {
-      const results = await this.vault.addMany(check.accounts);
+      const results = await importAccounts(this.vault, check);
       const added = results.filter((result) => result.added).length;
       this._importCheck = undefined;
       await this._showStore();
@@ -402,6 +417,11 @@ export class SavedAccounts extends LitElement {
   }
 
   // — Rendering —
+
+  protected override updated(): void {
+    // Said to assistive technology (and seen by tests) while the store works: unlocking takes a moment by design.
+    this.setAttribute('aria-busy', String(this._busy));
+  }
 
   override render(): TemplateResult | typeof nothing {
     if (this._screen === 'hidden') return nothing;
@@ -478,7 +498,11 @@ export class SavedAccounts extends LitElement {
       case 'import':
         return importView(say, {
           site: this.site,
-          check: this._importCheck,
+          check: this._importCheck && {
+            count: this._importCheck.accounts.filter((candidate) => !candidate.duplicate).length,
+            duplicates: this._importCheck.accounts.filter((candidate) => candidate.duplicate).length,
+            refused: this._importCheck.refused.map((refusal) => ({ line: refusal.line, reason: this._refusalReason(refusal) })),
+          },
           onCheck: (text) => this._checkImport(text),
           onFile: (file) => void file.text().then((text) => this._checkImport(text)),
           onConfirm: () => this._confirmImport(),

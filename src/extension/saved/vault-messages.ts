@@ -20,7 +20,7 @@ export const VAULT_MESSAGES = [
   'vaultAutoLock', 'vaultAutoLockRange', 'vaultAutoLockSet',
   'vaultChangePassphrase', 'vaultDeleteAll', 'vaultDeleteAllExplain', 'vaultDeleteAllConfirm', 'vaultAllDeleted',
   'vaultExport', 'vaultExportWarning', 'vaultExportSite', 'vaultExportAll', 'vaultFormatUris', 'vaultFormatJson', 'vaultDownload',
-  'vaultImport', 'vaultImportFile', 'vaultImportPaste', 'vaultImportCheck', 'vaultImportSite', 'vaultImportNoSite', 'vaultImportRefused', 'vaultImportLine', 'vaultImportNothing',
+  'vaultImport', 'vaultImportFile', 'vaultImportPaste', 'vaultImportCheck', 'vaultImportSite', 'vaultImportNoSite', 'vaultImportRefused', 'vaultImportLine', 'vaultImportNothing', 'vaultImportDuplicates', 'vaultImportInvalid', 'vaultImportNotKey', 'vaultImportNotOurs',
   'vaultImportConfirm', 'vaultImported',
 ] as const;
 
