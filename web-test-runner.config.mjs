@@ -1,4 +1,5 @@
-// Browser tests: the core's and the element's test files, in headless Debian Chromium and Firefox ESR.
+// Browser tests: the core's and the element's test files, and the saved-accounts store's crypto (test/extension/vault),
+// in headless Debian Chromium and Firefox ESR.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -20,7 +21,7 @@ const umdAsEsm = {
 const only = process.env.WTR_BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 
 export default {
-  files: ['test/core/**/*.test.ts', 'test/element/**/*.test.ts', '!test/**/*.node.test.ts'],
+  files: ['test/core/**/*.test.ts', 'test/element/**/*.test.ts', 'test/extension/vault/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },

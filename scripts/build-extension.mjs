@@ -26,7 +26,7 @@ await build({
   bundle: true,
   format: 'iife',
   target: 'es2022',
-  banner: { js: '// The background script of the "read-page" shortcut; source and why: src/extension/background.ts' },
+  banner: { js: '// The background script: the read-page and fill-code shortcuts, auto-lock of the saved accounts; source and why: src/extension/background.ts' },
   logLevel: 'warning',
 });
 cpSync('_locales', `${FILES}/_locales`, { recursive: true });

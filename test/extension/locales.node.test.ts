@@ -9,6 +9,7 @@ import { de } from '../../src/element/strings-de.js';
 import { es } from '../../src/element/strings-es.js';
 import { fr } from '../../src/element/strings-fr.js';
 import { elementStrings, type GetMessage } from '../../src/extension/i18n.js';
+import { BACKGROUND_MESSAGES } from '../../src/extension/background-messages.js';
 import { POPUP_MESSAGES } from '../../src/extension/popup-messages.js';
 import { VAULT_MESSAGES } from '../../src/extension/saved/vault-messages.js';
 
@@ -45,7 +46,7 @@ describe('extension: _locales', () => {
     it(`${lang}: has a message for every string of the page and of the element, and nothing else`, () => {
       const messages = catalogue(lang);
       const manifestNames = [...readFileSync('manifest.json', 'utf8').matchAll(/__MSG_(\w+)__/g)].map(([, name]) => name);
-      const expected = new Set([...popupNames, ...manifestNames, ...POPUP_MESSAGES, ...VAULT_MESSAGES, ...Object.keys(en).map((key) => `element_${key}`)]);
+      const expected = new Set([...popupNames, ...manifestNames, ...POPUP_MESSAGES, ...VAULT_MESSAGES, ...BACKGROUND_MESSAGES, ...Object.keys(en).map((key) => `element_${key}`)]);
       expect(Object.keys(messages).sort()).to.deep.equal([...expected].sort());
       for (const [name, { message }] of Object.entries(messages)) expect(message, name).to.be.a('string').and.not.equal('');
     });
@@ -106,6 +107,12 @@ describe('extension: _locales', () => {
     const english = catalogue('en');
     const withValues = ['readForeignLink', 'readForeignText', 'readInvalid', 'readChoose'];
     for (const name of POPUP_MESSAGES) expect(/\$\d/.test(english[name]!.message), name).to.equal(withValues.includes(name));
+  });
+
+  it('the background script uses every message it lists (the fill shortcut’s outcomes), none with $1…', () => {
+    const source = readFileSync('src/extension/background.ts', 'utf8');
+    for (const name of BACKGROUND_MESSAGES) expect(source, name).to.include(`'${name}'`);
+    for (const name of BACKGROUND_MESSAGES) expect(/\$\d/.test(catalogue('en')[name]!.message), name).to.equal(false);
   });
 
   it('elementStrings() turns the catalogue into the element’s strings, values substituted in order', () => {

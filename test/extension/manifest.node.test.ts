@@ -33,18 +33,23 @@ describe('extension: manifest.json, and the Chrome and Firefox manifests built f
     expect(manifest.manifest_version).to.equal(3);
     expect(manifest.action.default_popup).to.equal('popup.html');
     expect(manifest.commands._execute_action.suggested_key.default).to.match(/^(Ctrl|Alt)\+Shift\+[A-Z0-9]$/);
-    // The second shortcut: read the page's QR code (heard by the background script, which opens the popup).
-    expect(Object.keys(manifest.commands)).to.deep.equal(['_execute_action', 'read-page']);
-    expect(manifest.commands['read-page'].suggested_key.default).to.match(/^(Ctrl|Alt)\+Shift\+[A-Z0-9]$/);
-    expect(manifest.commands['read-page'].suggested_key.default).not.to.equal(manifest.commands._execute_action.suggested_key.default);
+    // The second shortcut: read the page's QR code (heard by the background script, which opens the popup); the
+    // third: fill the code of this site's saved account (heard by the background script, issue 18).
+    expect(Object.keys(manifest.commands)).to.deep.equal(['_execute_action', 'read-page', 'fill-code']);
+    const keys = Object.values(manifest.commands).map((command) => (command as { suggested_key: { default: string } }).suggested_key.default);
+    for (const key of keys) expect(key).to.match(/^(Ctrl|Alt)\+Shift\+[A-Z0-9]$/);
+    expect(new Set(keys).size, 'three different keys').to.equal(3);
+    expect(manifest.commands['fill-code'].description).to.equal('__MSG_fillCommand__');
     expect(manifest.version).to.equal(version);
   });
 
   for (const browser of ['chrome', 'firefox'] as const) {
-    it(`${browser}: asks only for activeTab, storage and scripting: no host permissions, no content scripts`, () => {
+    it(`${browser}: asks only for activeTab, storage, scripting and alarms: no host permissions, no content scripts`, () => {
       // Exactly these, each justified in docs/extension.md: activeTab (the tab's URL, capture and fill, at a click or
-      // shortcut), storage (the four settings; the shortcut's request in session storage), scripting (Fill).
-      expect(built(browser).permissions).to.deep.equal(['activeTab', 'storage', 'scripting']);
+      // shortcut), storage (the four settings, the encrypted saved accounts; the shortcuts' requests and the unlocked
+      // store's key in session storage), scripting (Fill), alarms (auto-lock of the saved accounts on time with the
+      // popup closed, issue 18).
+      expect(built(browser).permissions).to.deep.equal(['activeTab', 'storage', 'scripting', 'alarms']);
       for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'content_scripts', 'web_accessible_resources', 'externally_connectable']) {
         expect(built(browser), key).not.to.have.property(key);
       }

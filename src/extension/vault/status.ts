@@ -123,9 +123,26 @@ export async function readVaultState(local: VaultStorageArea, session: VaultStor
   const vault = stored[VAULT_KEY] as Partial<StoredVault> | undefined;
   if (vault === undefined) return { state: 'empty', count: 0 };
   const count = typeof vault?.count === 'number' && Number.isSafeInteger(vault.count) && vault.count >= 0 ? vault.count : 0;
-  if (typeof vault !== 'object' || vault === null || typeof vault.format !== 'number') return { state: 'damaged', count };
-  if (vault.format > VAULT_FORMAT_VERSION) return { state: 'newer-format', count, format: vault.format };
+  if (typeof vault?.format === 'number' && vault.format > VAULT_FORMAT_VERSION) return { state: 'newer-format', count, format: vault.format };
+  // A shallow look only (vault.ts checks the rest when it opens the store): enough to offer Delete all at once.
+  if (vault?.format !== VAULT_FORMAT_VERSION || typeof vault.wrapped !== 'object' || vault.wrapped === null || typeof vault.records !== 'object' || vault.records === null) return { state: 'damaged', count };
   const active = sessionItems[VAULT_SESSION_KEY] as Partial<VaultSession> | undefined;
   const unlocked = typeof active?.key === 'string' && typeof active.lastUsedAt === 'number' && !sessionExpired(active.lastUsedAt, toAutoLockMinutes(stored[VAULT_SETTINGS_KEY]), now);
   return { state: unlocked ? 'unlocked' : 'locked', count };
+}
+
+/** The change events of `chrome.storage` (all areas), as a page listens to them. */
+export interface VaultStorageChanges {
+  addListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
+}
+
+/**
+ * Calls `changed` whenever the store, its settings or the unlocked session change — a save from another popup, Lock,
+ * auto-lock by the background's alarm, Delete all — so an open popup can read {@link readVaultState} again and show
+ * the locked view the moment the store locks. (It says only *that* something changed: nothing is in the event.)
+ */
+export function onVaultChange(changes: VaultStorageChanges, changed: () => void): void {
+  changes.addListener((items, areaName) => {
+    if ((areaName === 'local' && (VAULT_KEY in items || VAULT_SETTINGS_KEY in items)) || (areaName === 'session' && VAULT_SESSION_KEY in items)) changed();
+  });
 }

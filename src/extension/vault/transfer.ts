@@ -11,7 +11,7 @@
 import { buildKeyUri, type TotpParameterError } from '../../core/index.js';
 import { keyUriOutcome } from '../read-outcome.js';
 import { parseSite } from './site.js';
-import type { AddResult, NewAccount, SavedAccount, Vault } from './vault.js';
+import { LABEL_MAX_LENGTH, type AddResult, type NewAccount, type SavedAccount, type Vault } from './vault.js';
 
 export type ExportFormat = 'uris' | 'json';
 
@@ -205,6 +205,10 @@ function parseJson(text: string): ImportPreview {
     const site = parseSite(entry.site);
     if (site === undefined) {
       refused.push({ line, reason: 'not-our-json', field: 'site', message: 'site: expected scheme, host and port (like http://localhost:3000) or null' });
+      return;
+    }
+    if (entry.label !== undefined && (typeof entry.label !== 'string' || entry.label.length > LABEL_MAX_LENGTH)) {
+      refused.push({ line, reason: 'not-our-json', field: 'label', message: `label: expected text of at most ${LABEL_MAX_LENGTH} characters` });
       return;
     }
     const savedAt = typeof entry.savedAt === 'string' ? Date.parse(entry.savedAt) : undefined;

@@ -111,6 +111,12 @@ export interface VaultOptions {
   readonly iterations?: number;
 }
 
+/** The Web Lock every change of the store holds. */
+const VAULT_LOCK_NAME = 'totp-enroll-vault';
+
+/** Uses closer together than this count as one for auto-lock (at most this much earlier than the exact time). */
+const TOUCH_INTERVAL_MS = 5_000;
+
 /** Longest label accepted. */
 export const LABEL_MAX_LENGTH = 200;
 
@@ -126,6 +132,8 @@ export class Vault {
   readonly #iterations: number | undefined;
   /** The imported data key for the raw key now in session storage (importing once per raw key, not per use). */
   #cachedKey: { raw: string; key: Promise<CryptoKey> } | undefined;
+  /** Changes of this instance, one after another, where there is no Web Locks API. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: VaultOptions) {
     this.#local = options.local;
@@ -155,36 +163,40 @@ export class Vault {
    * A common passphrase is not refused here: ask {@link checkPassphrase} first and warn.
    * @throws {VaultError} `passphrase-too-short`, `passphrase-mismatch`, `store-exists`, `newer-format`, `quota-full`, `storage-failed`.
    */
-  async create(passphrase: string, repetition: string): Promise<void> {
-    const { problem } = checkPassphrase(passphrase, repetition);
-    if (problem) throw passphraseError(problem);
-    const existing = (await this.#local.get(VAULT_KEY))[VAULT_KEY];
-    if (existing !== undefined) {
-      this.#check(existing);
-      throw new VaultError('store-exists', 'A store of saved accounts exists already');
-    }
-    const raw = randomBytes(DATA_KEY_BYTES);
-    const stored: StoredVault = { format: VAULT_FORMAT_VERSION, wrapped: await wrapDataKey(raw, passphrase, this.#iterations), count: 0, records: {} };
-    await this.#write(stored);
-    await this.#startSession(raw);
+  create(passphrase: string, repetition: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const { problem } = checkPassphrase(passphrase, repetition);
+      if (problem) throw passphraseError(problem);
+      const existing = (await this.#local.get(VAULT_KEY))[VAULT_KEY];
+      if (existing !== undefined) {
+        this.#check(existing);
+        throw new VaultError('store-exists', 'A store of saved accounts exists already');
+      }
+      const raw = randomBytes(DATA_KEY_BYTES);
+      const stored: StoredVault = { format: VAULT_FORMAT_VERSION, wrapped: await wrapDataKey(raw, passphrase, this.#iterations), count: 0, records: {} };
+      await this.#write(stored);
+      await this.#startSession(raw);
+    });
   }
 
   /**
    * Opens the store with `passphrase` (the data key goes to session storage).
    * @throws {VaultError} `wrong-passphrase` (nothing changed), `no-store`, `newer-format`, `damaged-store`.
    */
-  async unlock(passphrase: string): Promise<void> {
-    const stored = await this.#read();
-    const raw = await unwrapDataKey(stored.wrapped, passphrase);
-    if (raw) {
-      await this.#startSession(raw);
-      return;
-    }
-    const pending = stored.pending && (await unwrapDataKey(stored.pending, passphrase));
-    if (!pending) throw new VaultError('wrong-passphrase', 'Wrong passphrase');
-    await this.#startSession(pending);
-    // The new passphrase of an interrupted change: finish it. If this write fails too, both still open the store.
-    await this.#write({ ...withoutPending(stored), wrapped: stored.pending! }).catch(() => undefined);
+  unlock(passphrase: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const stored = await this.#read();
+      const raw = await unwrapDataKey(stored.wrapped, passphrase);
+      if (raw) {
+        await this.#startSession(raw);
+        return;
+      }
+      const pending = stored.pending && (await unwrapDataKey(stored.pending, passphrase));
+      if (!pending) throw new VaultError('wrong-passphrase', 'Wrong passphrase');
+      await this.#startSession(pending);
+      // The new passphrase of an interrupted change: finish it. If this write fails too, both still open the store.
+      await this.#write({ ...withoutPending(stored), wrapped: stored.pending! }).catch(() => undefined);
+    });
   }
 
   /** Removes the data key from session storage and the auto-lock alarm. Safe to call when locked. */
@@ -234,26 +246,28 @@ export class Vault {
   }
 
   /** Saves several accounts in one write (import): all or none. Duplicates (also within `accounts`) are skipped and reported. */
-  async addMany(accounts: readonly NewAccount[]): Promise<AddResult[]> {
-    const now = this.#now();
-    const valid = accounts.map((account) => validAccount(account, now));
-    const [stored, key] = await this.#unlocked();
-    const known = (await this.#openAll(stored, key)).flatMap((entry) => (entry.kind === 'account' ? [entry.account] : []));
-    const records = { ...stored.records };
-    const results: AddResult[] = [];
-    for (const fields of valid) {
-      const duplicate = known.find((each) => each.secret === fields.secret && each.site === fields.site);
-      if (duplicate) {
-        results.push({ added: false, duplicate });
-        continue;
+  addMany(accounts: readonly NewAccount[]): Promise<AddResult[]> {
+    return this.#exclusive(async () => {
+      const now = this.#now();
+      const valid = accounts.map((account) => validAccount(account, now));
+      const [stored, key] = await this.#unlocked();
+      const known = (await this.#openAll(stored, key)).flatMap((entry) => (entry.kind === 'account' ? [entry.account] : []));
+      const records = { ...stored.records };
+      const results: AddResult[] = [];
+      for (const fields of valid) {
+        const duplicate = known.find((each) => each.secret === fields.secret && each.site === fields.site);
+        if (duplicate) {
+          results.push({ added: false, duplicate });
+          continue;
+        }
+        const account: SavedAccount = { id: crypto.randomUUID(), ...fields };
+        records[account.id] = await sealAccount(key, account);
+        known.push(account);
+        results.push({ added: true, account });
       }
-      const account: SavedAccount = { id: crypto.randomUUID(), ...fields };
-      records[account.id] = await sealAccount(key, account);
-      known.push(account);
-      results.push({ added: true, account });
-    }
-    if (results.some((result) => result.added)) await this.#write({ ...stored, records, count: Object.keys(records).length });
-    return results;
+      if (results.some((result) => result.added)) await this.#write({ ...stored, records, count: Object.keys(records).length });
+      return results;
+    });
   }
 
   /** Gives an account a new label. @throws {VaultError} `invalid` (field `label`), `not-found`, `damaged-record`, … */
@@ -267,21 +281,25 @@ export class Vault {
   }
 
   /** Deletes one record, an account or a damaged one. @throws {VaultError} `not-found`, `locked`, … */
-  async delete(id: string): Promise<void> {
-    const [stored] = await this.#unlocked();
-    if (!Object.hasOwn(stored.records, id)) throw new VaultError('not-found', 'No saved account with this id', { id });
-    const records = { ...stored.records };
-    delete records[id];
-    await this.#write({ ...stored, records, count: Object.keys(records).length });
+  delete(id: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const [stored] = await this.#unlocked();
+      if (!Object.hasOwn(stored.records, id)) throw new VaultError('not-found', 'No saved account with this id', { id });
+      const records = { ...stored.records };
+      delete records[id];
+      await this.#write({ ...stored, records, count: Object.keys(records).length });
+    });
   }
 
   /**
    * Deletes every saved account and the store itself, locked or not, without the passphrase: the only way out of a
    * forgotten one. Works on a damaged or newer-format store too. The auto-lock setting stays.
    */
-  async deleteAll(): Promise<void> {
-    await this.lock();
-    await this.#local.remove(VAULT_KEY);
+  deleteAll(): Promise<void> {
+    return this.#exclusive(async () => {
+      await this.lock();
+      await this.#local.remove(VAULT_KEY);
+    });
   }
 
   /**
@@ -291,15 +309,17 @@ export class Vault {
    * @throws {VaultError} `wrong-passphrase` (for `current`), `passphrase-too-short`, `passphrase-mismatch`,
    *   `quota-full`/`storage-failed` (for the first write: nothing changed; for the second: both passphrases work).
    */
-  async changePassphrase(current: string, next: string, repetition: string): Promise<void> {
-    const { problem } = checkPassphrase(next, repetition);
-    if (problem) throw passphraseError(problem);
-    const stored = await this.#read();
-    const raw = (await unwrapDataKey(stored.wrapped, current)) ?? (stored.pending && (await unwrapDataKey(stored.pending, current)));
-    if (!raw) throw new VaultError('wrong-passphrase', 'Wrong passphrase');
-    const wrapped = await wrapDataKey(raw, next, this.#iterations);
-    await this.#write({ ...stored, pending: wrapped });
-    await this.#write({ ...withoutPending(stored), wrapped });
+  changePassphrase(current: string, next: string, repetition: string): Promise<void> {
+    return this.#exclusive(async () => {
+      const { problem } = checkPassphrase(next, repetition);
+      if (problem) throw passphraseError(problem);
+      const stored = await this.#read();
+      const raw = (await unwrapDataKey(stored.wrapped, current)) ?? (stored.pending && (await unwrapDataKey(stored.pending, current)));
+      if (!raw) throw new VaultError('wrong-passphrase', 'Wrong passphrase');
+      const wrapped = await wrapDataKey(raw, next, this.#iterations);
+      await this.#write({ ...stored, pending: wrapped });
+      await this.#write({ ...withoutPending(stored), wrapped });
+    });
   }
 
   /** True when `passphrase` opens the store (export asks for it again). Changes nothing. */
@@ -335,20 +355,36 @@ export class Vault {
 
   // ---- inside ----
 
+  /**
+   * Runs a read-modify-write of the store alone: the popup and the background script (two contexts, one storage)
+   * could otherwise both read the store, change it and write, and one change would be lost. The Web Locks API is
+   * shared by all pages and workers of the extension's origin (Chrome and Firefox); without it (Node 20), one
+   * instance's changes still run one after another.
+   */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+    if (locks) return locks.request(VAULT_LOCK_NAME, work) as Promise<T>;
+    const run = this.#queue.then(work, work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   async #rawKeyFor(passphrase: string, stored?: StoredVault): Promise<Uint8Array<ArrayBuffer> | undefined> {
     const vault = stored ?? (await this.#read());
     return (await unwrapDataKey(vault.wrapped, passphrase)) ?? (vault.pending && (await unwrapDataKey(vault.pending, passphrase)));
   }
 
-  async #update(id: string, change: (account: SavedAccount) => SavedAccount): Promise<SavedAccount> {
-    const [stored, key] = await this.#unlocked();
-    const sealed = stored.records[id];
-    if (!Object.hasOwn(stored.records, id) || !sealed) throw new VaultError('not-found', 'No saved account with this id', { id });
-    const account = await openAccount(key, id, sealed);
-    if (!account) throw new VaultError('damaged-record', 'This saved account is damaged and cannot be opened', { id });
-    const changed = change(account);
-    await this.#write({ ...stored, records: { ...stored.records, [id]: await sealAccount(key, changed) } });
-    return changed;
+  #update(id: string, change: (account: SavedAccount) => SavedAccount): Promise<SavedAccount> {
+    return this.#exclusive(async () => {
+      const [stored, key] = await this.#unlocked();
+      const sealed = stored.records[id];
+      if (!Object.hasOwn(stored.records, id) || !sealed) throw new VaultError('not-found', 'No saved account with this id', { id });
+      const account = await openAccount(key, id, sealed);
+      if (!account) throw new VaultError('damaged-record', 'This saved account is damaged and cannot be opened', { id });
+      const changed = change(account);
+      await this.#write({ ...stored, records: { ...stored.records, [id]: await sealAccount(key, changed) } });
+      return changed;
+    });
   }
 
   async #openAll(stored: StoredVault, key: CryptoKey): Promise<VaultEntry[]> {
@@ -391,8 +427,12 @@ export class Vault {
     }
     if (this.#cachedKey?.raw !== session.key) this.#cachedKey = { raw: session.key, key: importDataKey(fromBase64(session.key)) };
     const key = await this.#cachedKey.key;
-    await this.#session.set({ [VAULT_SESSION_KEY]: { key: session.key, lastUsedAt: now } satisfies VaultSession });
-    await this.#schedule(now, minutes);
+    // A use moves the auto-lock time on; uses within a few seconds of the last one need not write again (a popup that
+    // lists every second would otherwise write session storage and set the alarm every second).
+    if (now - session.lastUsedAt >= TOUCH_INTERVAL_MS || now < session.lastUsedAt) {
+      await this.#session.set({ [VAULT_SESSION_KEY]: { key: session.key, lastUsedAt: now } satisfies VaultSession });
+      await this.#schedule(now, minutes);
+    }
     return [stored, key];
   }
 
