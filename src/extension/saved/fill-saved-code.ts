@@ -1,7 +1,8 @@
 /// <reference types="chrome" />
-/** Fill for a saved account: its code typed into the active tab by the popup's fill path, and what happened in words. */
-import { fillOneTimeCode, type FillResult } from '../fill-code.js';
+/** Fill for a saved account: its code typed into the active tab by the popup's fill path (fill-tab.ts), said in words. */
+import type { FillResult } from '../fill-code.js';
 import { fillMessage } from '../fill-message.js';
+import { fillTab } from '../fill-tab.js';
 import type { GetMessage } from '../i18n.js';
 
 export async function fillSavedCode(code: string, getMessage: GetMessage): Promise<string> {
@@ -9,8 +10,7 @@ export async function fillSavedCode(code: string, getMessage: GetMessage): Promi
   try {
     const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) throw new Error('no active tab');
-    const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: fillOneTimeCode, args: [code] });
-    result = injection?.result as FillResult | undefined;
+    result = await fillTab(tab.id, code);
   } catch {
     result = undefined;
   }

@@ -9,6 +9,7 @@ import { activeTabSite } from './active-tab-site.js';
 import { fillSavedCode } from './fill-saved-code.js';
 import { SavedAccounts } from './saved-accounts.js';
 import { chromeVault } from '../vault/chrome-vault.js';
+import { onVaultChange } from '../vault/status.js';
 
 export type { KeyToSave, OpenStep } from './saved-accounts.js';
 
@@ -29,5 +30,6 @@ export async function mountSavedAccounts(
   container.append(view);
   container.hidden = false;
   await view.start();
+  onVaultChange(chrome.storage.onChanged, () => void view.storeChanged());
   return view;
 }

@@ -130,6 +130,17 @@ export class SavedAccounts extends LitElement {
     this._go('save');
   }
 
+  /**
+   * Told when the store changed from elsewhere (vault/status.ts `onVaultChange`): auto-lock ran out, or another popup
+   * or the background locked, saved or deleted all. An unlocked screen that is no longer unlocked goes back to the
+   * store as it is; nothing about the change is in the event.
+   */
+  async storeChanged(): Promise<void> {
+    if (this._busy || ['hidden', 'setup', 'locked', 'forgot'].includes(this._screen)) return;
+    const { state } = await this.vault.state();
+    if (state !== 'unlocked') await this._showStore();
+  }
+
   /** The background's request: open at the step the fill shortcut needs. */
   async openAt(step: OpenStep): Promise<void> {
     await this._showStore();
