@@ -162,7 +162,7 @@ try {
   console.log(`  empty popup (baseline)               ${ms(baselineTotal)}           ${ms(baselineInPage)}`);
   console.log(`  totp-enroll popup, nothing saved     ${ms(popupTotal)}           ${ms(popupInPage)}`);
   if (results.before.length > 0) console.log(`  the popup before saved accounts      ${ms(total(results.before))}           ${ms(inPage(results.before))}`);
-  console.log(`  ${SAVED_ACCOUNTS} saved, unlocked: this site's ${SAVED_HERE} codes ${ms(savedTotal)}           ${ms(savedInPage)}`);
+  console.log(`  ${SAVED_ACCOUNTS} saved, unlocked (site's codes)   ${ms(savedTotal)}           ${ms(savedInPage)}`);
   console.log(`  ratio, nothing saved / empty         ${(popupTotal / baselineTotal).toFixed(2).padStart(6)} ×           ${(popupInPage / baselineInPage).toFixed(2).padStart(6)} ×`);
   console.log(`  ratio, ${SAVED_ACCOUNTS} saved / empty              ${(savedTotal / baselineTotal).toFixed(2).padStart(6)} ×           ${(savedInPage / baselineInPage).toFixed(2).padStart(6)} ×`);
   console.log(`  added by our popup (nothing saved)   ${ms(popupTotal - baselineTotal)}           ${ms(popupInPage - baselineInPage)}`);

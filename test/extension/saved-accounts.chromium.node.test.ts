@@ -337,7 +337,7 @@ describe('extension in Chromium: saved test accounts (encrypted), in the popup',
     let popup = await popupOver(`${site.origin}/none`);
     await savedShows(popup);
     await popup.click('#vault-lock');
-    await popup.click('#vault-forgot');
+    await (await popup.waitForSelector('#vault-forgot'))!.click();
     expect(await popup.$eval('#vault-forgot-screen', (element) => element.textContent)).to.include(await message(popup, 'vaultDeleteAllExplain'));
     await popup.click('#vault-delete-all-confirm');
     await popup.waitForFunction(() => document.querySelector<HTMLElement>('#vault')!.querySelector('saved-accounts')?.hidden);
