@@ -6,7 +6,7 @@ import * as OTPAuth from 'otpauth';
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, openPopup, pageProblems, type ExtensionBrowser, type PageProblems } from './chromium-extension.js';
 import { fill as fillOnShow, message, oathtoolCodes, paste, popupShows, readFromPage } from './read-popup.js';
-import { openOthers, outcome, savedShows, submitSave, submitSetup, submitUnlock, type } from './saved-popup.js';
+import { openOthers, outcome, savedShows, secretForms, submitSave, submitSetup, submitUnlock, type } from './saved-popup.js';
 import { BANK, SHOP_URI, startSignUpSite, type SignUpSite } from './sign-up-pages.js';
 
 const PASSPHRASE = 'staging sign-in 2026';
@@ -42,23 +42,6 @@ async function everyStorage(popup: Page): Promise<string> {
       caches: await caches.keys(),
     });
   });
-}
-
-/** A secret in every form it could be stored in: Base32, Base64 (standard and URL-safe, unpadded), hex, raw bytes
- *  (as a Latin-1 string, JSON-escaped), and as a list of byte values. */
-function secretForms(base32: string): string[] {
-  const bytes = base32Bytes(base32);
-  const base64 = Buffer.from(bytes).toString('base64').replace(/=+$/, '');
-  const latin1 = JSON.stringify(String.fromCharCode(...bytes)).slice(1, -1);
-  // The first 12 bytes of each form are enough to find any copy and rule out chance matches.
-  return [base32.slice(0, 16), base64.slice(0, 16), base64.replace(/\+/g, '-').replace(/\//g, '_').slice(0, 16), Buffer.from(bytes).toString('hex').slice(0, 24), latin1.slice(0, 24), [...bytes.slice(0, 12)].join(',')];
-}
-
-function base32Bytes(base32: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const character of base32.replace(/=+$/, '')) bits += alphabet.indexOf(character).toString(2).padStart(5, '0');
-  return Uint8Array.from(bits.match(/.{8}/g) ?? [], (byte) => parseInt(byte, 2));
 }
 
 describe('extension in Chromium: saved test accounts (encrypted), in the popup', function () {
