@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { backgroundWorker, launchWithExtension, openPopup } from '../test/extension/chromium-extension.js';
-import { MemoryStorage } from '../test/extension/vault/memory-storage.js';
+import { installStore, MemoryStorage } from '../test/extension/vault/memory-storage.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/browsers.mjs';
 import { Vault } from '../src/extension/vault/vault.js';
 import { median } from './median.js';
@@ -101,19 +101,11 @@ async function benchFill(): Promise<void> {
   const vault = new Vault({ local, session });
   await vault.create('benchmark passphrase', 'benchmark passphrase');
   await vault.add({ issuer: 'Bench', accountName: 'dev', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', site: origin });
-  const items = (area: MemoryStorage) => Object.fromEntries([...area.items].map(([key, value]) => [key, JSON.parse(value)]));
   const chromium = await launchWithExtension();
   try {
     const { worker } = await backgroundWorker(chromium);
     await worker.evaluate('globalThis.__name = (f) => f');
-    await worker.evaluate(
-      async (l, s) => {
-        await chrome.storage.local.set(l);
-        await chrome.storage.session.set(s);
-      },
-      items(local),
-      items(session),
-    );
+    await installStore(worker, local, session, true);
     await chromium.tab.goto(`${origin}/login`);
     const { popup } = await openPopup(chromium); // the activeTab grant a key press would give
     await popup.close();

@@ -21,7 +21,7 @@ import { AUTO_LOCK_ALARM, VAULT_SESSION_KEY, VAULT_SETTINGS_KEY } from '../../sr
 import { FILL_REQUEST_KEY } from '../../src/extension/vault/fill-request.js';
 import { isQuotaError } from '../../src/extension/vault/errors.js';
 import { backgroundWorker, launchWithExtension, openPopup, type ExtensionBrowser } from './chromium-extension.js';
-import { MemoryStorage } from './vault/memory-storage.js';
+import { installStore, MemoryStorage } from './vault/memory-storage.js';
 
 const PASSPHRASE = 'staging passphrase 1';
 const SECRETS = ['JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U'];
@@ -81,22 +81,6 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
     await chromium.tab.bringToFront();
   }
 
-  /** Copies the Node-made store (and, when unlocked, its session) into the extension's storage. */
-  async function installStore(unlocked: boolean): Promise<void> {
-    const items = (area: MemoryStorage) => Object.fromEntries([...area.items].map(([key, value]) => [key, JSON.parse(value)]));
-    const [localItems, sessionItems] = [items(local), unlocked ? items(session) : {}];
-    await worker.evaluate(
-      async (l, s) => {
-        await chrome.storage.local.clear();
-        await chrome.storage.session.clear();
-        await chrome.storage.local.set(l);
-        await chrome.storage.session.set(s);
-      },
-      localItems,
-      sessionItems,
-    );
-  }
-
   before(async () => {
     sites = await startSites(3);
     const [one, two] = sites.origins;
@@ -117,7 +101,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   });
 
   it('one saved account for the site, unlocked: fills oathtool’s code into the page, badge ✓ for a few seconds, no popup', async () => {
-    await installStore(true);
+    await installStore(worker, local, session, true);
     await showWithGrant(sites.origins[0]!);
     const pressedAt = Date.now();
     await deliverFillCommand();
@@ -138,7 +122,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
     ['the store locked: opens the popup to unlock', 0, false, 'unlock'],
   ] as const) {
     it(`${what}; fills nothing`, async () => {
-      await installStore(unlocked);
+      await installStore(worker, local, session, unlocked);
       await showWithGrant(sites.origins[siteIndex]!);
       const opened = chromium.browser.waitForTarget((target) => target.url() === popupUrl, { timeout: 10_000 });
       await deliverFillCommand();
@@ -152,7 +136,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   }
 
   it('a browser page: says so on the badge, opens nothing', async () => {
-    await installStore(true);
+    await installStore(worker, local, session, true);
     await chromium.tab.goto('about:blank');
     await deliverFillCommand();
     for (let attempt = 0; attempt < 50 && (await badge()).text === ''; attempt++) await new Promise((resume) => setTimeout(resume, 100));
@@ -163,7 +147,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   });
 
   it('auto-locks at the shortest setting (1 minute) when the alarm fires after a minute without use, not before', async () => {
-    await installStore(true);
+    await installStore(worker, local, session, true);
     await worker.evaluate((key) => chrome.storage.local.set({ [key]: { autoLockMinutes: 1 } }), VAULT_SETTINGS_KEY);
     await showWithGrant(sites.origins[0]!);
     const usedAt = Date.now();
@@ -204,7 +188,7 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
   });
 
   it('holds no secret, label or site in clear anywhere it can store (local, session, sync, IndexedDB, its localStorage); after lock no key', async () => {
-    await installStore(true);
+    await installStore(worker, local, session, true);
     const stored = await extensionStorage();
     const popup = await chromium.browser.newPage();
     await popup.goto(popupUrl);

@@ -14,7 +14,7 @@ import type { Page } from 'puppeteer-core';
 import { AUTO_LOCK_ALARM } from '../../src/extension/vault/status.js';
 import { Vault } from '../../src/extension/vault/vault.js';
 import { HARNESS_PAGE, launchFirefoxWithPopupTab, type FirefoxWithPopup } from './firefox-extension.js';
-import { MemoryStorage } from './vault/memory-storage.js';
+import { installStore, MemoryStorage } from './vault/memory-storage.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
@@ -40,20 +40,6 @@ describe('extension in Firefox: saved accounts — the fill-code shortcut with F
     });
   const backgroundErrors = () => harness.evaluate(async () => [...((await chrome.runtime.getBackgroundPage()) as RecordedBackground).backgroundErrors]);
 
-  async function installStore(unlocked: boolean): Promise<void> {
-    const items = (area: MemoryStorage) => Object.fromEntries([...area.items].map(([key, value]) => [key, JSON.parse(value)]));
-    await harness.evaluate(
-      async (l, s) => {
-        await chrome.storage.local.clear();
-        await chrome.storage.session.clear();
-        await chrome.storage.local.set(l);
-        await chrome.storage.session.set(s);
-      },
-      items(local),
-      unlocked ? items(session) : {},
-    );
-  }
-
   before(async () => {
     server = createServer((_request, response) => {
       response.setHeader('content-type', 'text/html; charset=utf-8');
@@ -75,7 +61,7 @@ describe('extension in Firefox: saved accounts — the fill-code shortcut with F
   });
 
   it('one saved account for the site, unlocked: fills oathtool’s code; the auto-lock alarm is set', async () => {
-    await installStore(true);
+    await installStore(harness, local, session, true);
     await tab.goto(`${origin}/login`);
     await tab.bringToFront();
     const pressedAt = Date.now();
@@ -90,7 +76,7 @@ describe('extension in Firefox: saved accounts — the fill-code shortcut with F
   });
 
   it('locked: fills nothing, opens the popup panel with the unlock request (openPopup after the store was read)', async () => {
-    await installStore(false);
+    await installStore(harness, local, session, false);
     await tab.goto(`${origin}/login`);
     await tab.bringToFront();
     await deliverFillCommand();

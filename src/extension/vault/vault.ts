@@ -394,7 +394,9 @@ export class Vault {
         return account ? { kind: 'account', account } : { kind: 'damaged', id };
       }),
     );
-    return entries.sort((a, b) => (a.kind === 'account' ? a.account.savedAt : Infinity) - (b.kind === 'account' ? b.account.savedAt : Infinity));
+    // Oldest first; damaged records (no time to sort by) last, in storage order.
+    const order = (entry: VaultEntry) => (entry.kind === 'account' ? entry.account.savedAt : Number.MAX_SAFE_INTEGER);
+    return entries.sort((a, b) => order(a) - order(b));
   }
 
   /** The stored object, checked. @throws {VaultError} `no-store`, `newer-format`, `damaged-store`. */
@@ -425,8 +427,15 @@ export class Vault {
       if (session) await this.lock();
       throw new VaultError('locked', 'The saved accounts are locked');
     }
-    if (this.#cachedKey?.raw !== session.key) this.#cachedKey = { raw: session.key, key: importDataKey(fromBase64(session.key)) };
-    const key = await this.#cachedKey.key;
+    if (this.#cachedKey?.raw !== session.key) this.#cachedKey = { raw: session.key, key: Promise.resolve().then(() => importDataKey(fromBase64(session.key))) };
+    let key: CryptoKey;
+    try {
+      key = await this.#cachedKey.key;
+    } catch {
+      // Not a key (session storage edited by something else): lock rather than fail on every use.
+      await this.lock();
+      throw new VaultError('locked', 'The saved accounts are locked');
+    }
     // A use moves the auto-lock time on; uses within a few seconds of the last one need not write again (a popup that
     // lists every second would otherwise write session storage and set the alarm every second).
     if (now - session.lastUsedAt >= TOUCH_INTERVAL_MS || now < session.lastUsedAt) {

@@ -1,7 +1,8 @@
 // An in-memory stand-in for a chrome.storage area, with what the store's tests need: a JSON round trip on every
 // write and read (as the browser serialises), a quota in bytes (Chrome counts key + JSON value), and a switch that
 // makes the next write(s) fail, for crash tests.
-import type { VaultStorageArea } from '../../../src/extension/vault/status.js';
+import type { Page, WebWorker } from 'puppeteer-core';
+import { VAULT_SESSION_KEY, type VaultSession, type VaultStorageArea } from '../../../src/extension/vault/status.js';
 
 export class MemoryStorage implements VaultStorageArea {
   readonly items = new Map<string, string>();
@@ -36,4 +37,30 @@ export class MemoryStorage implements VaultStorageArea {
   dump(): string {
     return [...this.items].map(([key, value]) => `${key}=${value}`).join('\n');
   }
+}
+
+/** What is stored, as objects (what `chrome.storage.*.set` takes). */
+export function storedItems(area: MemoryStorage): Record<string, unknown> {
+  return Object.fromEntries([...area.items].map(([key, value]) => [key, JSON.parse(value)]));
+}
+
+/**
+ * Puts a store made in Node into an extension's storage (through `context`: its background worker or an extension
+ * page), replacing what is there. Unlocked: with its session, last used 10 s ago, so that the next use is one that
+ * moves auto-lock on (uses within 5 s of the last count as one).
+ */
+export async function installStore(context: Pick<WebWorker, 'evaluate'> | Pick<Page, 'evaluate'>, local: MemoryStorage, session: MemoryStorage, unlocked: boolean): Promise<void> {
+  const active = storedItems(session)[VAULT_SESSION_KEY] as VaultSession | undefined;
+  const sessionItems = unlocked && active ? { [VAULT_SESSION_KEY]: { ...active, lastUsedAt: Date.now() - 10_000 } } : {};
+  // Both evaluate alike; one signature for TypeScript.
+  await (context as Pick<WebWorker, 'evaluate'>).evaluate(
+    async (localItems, sessionItemsToSet) => {
+      await chrome.storage.local.clear();
+      await chrome.storage.session.clear();
+      await chrome.storage.local.set(localItems);
+      await chrome.storage.session.set(sessionItemsToSet);
+    },
+    storedItems(local),
+    sessionItems,
+  );
 }

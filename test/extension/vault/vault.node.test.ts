@@ -359,6 +359,16 @@ describe('vault: the encrypted store of saved test accounts', function () {
     expect(alarms.at(-1)).to.deep.equal({ name: AUTO_LOCK_ALARM, when: now + 15 * 60_000 });
   });
 
+  it('a session key that is not a key (session storage edited) locks instead of failing every use', async () => {
+    const { vault, session } = setup();
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    session.items.set(VAULT_SESSION_KEY, JSON.stringify({ key: 'bm90IGEga2V5', lastUsedAt: Date.now() }));
+    await expectVaultError(vault.list(), 'locked');
+    expect(session.items.size).to.equal(0);
+    await vault.unlock(PASSPHRASE);
+    expect(await vault.list()).to.deep.equal([]);
+  });
+
   it('siteOf: scheme + host + port for web pages, none for browser pages', () => {
     expect(siteOf('http://localhost:3000/login?x=1')).to.equal('http://localhost:3000');
     expect(siteOf('http://localhost:5173/')).to.equal('http://localhost:5173');
