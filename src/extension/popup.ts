@@ -5,7 +5,8 @@
  *
  * What the popup keeps where: the secret only in this page's memory (inside the element) — closing the popup forgets
  * it; account name, digits, period and algorithm in `chrome.storage.local`; the issuer nowhere (it comes from the tab).
- * A key read or pasted is never stored, logged or sent: it lives in `<read-enrollment>` until the popup closes.
+ * A key read or pasted is never stored, logged or sent: it lives in `<read-enrollment>` until the popup closes —
+ * unless the developer presses "Save as test account", which hands it to the encrypted store (saved/, vault/).
  */
 // First: starts reading settings and the active tab, so that runs while the rest is evaluated.
 import { popupContext } from './popup-context.js';
@@ -26,6 +27,22 @@ import type { KeyToSave, SavedAccounts } from './saved/saved-accounts.js';
 const vaultState = readVaultState(chrome.storage.local, chrome.storage.session).catch(() => undefined);
 const getMessage = (name: string, substitutions?: string | string[]) => chrome.i18n.getMessage(name, substitutions);
 localizePage(document, getMessage);
+
+// Saved test accounts: their UI and the store's code are a chunk of their own (saved/saved-accounts-ui.ts), loaded only when some
+// are saved or "Save as test account" is pressed; with nothing saved, opening the popup costs one storage read.
+let savedAccounts: Promise<SavedAccounts> | undefined;
+function saved(): Promise<SavedAccounts> {
+  savedAccounts ??= import('./saved/saved-accounts-ui.js').then(({ mountSavedAccounts }) =>
+    mountSavedAccounts(document.querySelector('#vault')!, getMessage, (full) => {
+      document.querySelector<HTMLElement>('#workspace')!.hidden = full;
+    }),
+  );
+  return savedAccounts;
+}
+// Started before the settings and the element are awaited: with accounts saved, their chunk loads meanwhile.
+void vaultState.then((state) => {
+  if (state && state.state !== 'empty') void saved();
+});
 
 const form = document.querySelector<HTMLFormElement>('#settings')!;
 const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
@@ -112,22 +129,12 @@ document.addEventListener('keydown', (event) => {
   });
 });
 
-// Saved test accounts: their UI and the store's code are a chunk of their own (saved/mount.ts), loaded only when some
-// are saved or "Save as test account" is pressed; with nothing saved, opening the popup costs one storage read.
-let savedAccounts: Promise<SavedAccounts> | undefined;
-function saved(): Promise<SavedAccounts> {
-  savedAccounts ??= import('./saved/saved-accounts-ui.js').then(({ mountSavedAccounts }) =>
-    mountSavedAccounts(document.querySelector('#vault')!, getMessage, (full) => {
-      document.querySelector<HTMLElement>('#workspace')!.hidden = full;
-    }),
-  );
-  return savedAccounts;
-}
-void vaultState.then((state) => {
-  if (state && state.state !== 'empty') void saved();
-});
 document.querySelector('#save')!.addEventListener('click', () => {
-  void keyOnShow().then((key) => saved().then((each) => each.save(key)));
+  // No key when the settings form holds a value the element refuses: the element already says which.
+  void keyOnShow().then(
+    (key) => saved().then((each) => each.save(key)),
+    () => undefined,
+  );
 });
 
 /** The key Save saves: the one read or pasted when it is on show, else the popup's own generated enrollment. */

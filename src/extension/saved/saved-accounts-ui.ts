@@ -20,11 +20,12 @@ export async function mountSavedAccounts(
   /** Hides the rest of the popup while a screen of its own is open. */
   onFullScreen: (full: boolean) => void,
 ): Promise<SavedAccounts> {
+  const site = activeTabSite(chrome.tabs);
   SavedAccounts.define();
   const view = container.ownerDocument.createElement('saved-accounts');
   view.vault = chromeVault();
   view.getMessage = getMessage;
-  view.site = await activeTabSite(chrome.tabs);
+  view.site = await site;
   view.fill = (code) => fillSavedCode(code, getMessage);
   view.onFullScreen = onFullScreen;
   container.append(view);
