@@ -178,6 +178,7 @@ export class SavedAccounts extends LitElement {
 
   private async _loadEntries(): Promise<void> {
     this._entries = await this.vault.list();
+    performance.mark('totp-enroll:saved-opened');
     this._codeSources.clear();
   }
 
