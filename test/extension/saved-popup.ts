@@ -29,7 +29,8 @@ export async function savedShows(popup: Page): Promise<SavedShows> {
   const handle = await popup.waitForFunction(
     () => {
       const root = document.querySelector('saved-accounts');
-      if (!root || root.hidden) return false;
+      // Not before a screen is rendered (its header), nor while the store works.
+      if (!root || root.hidden || !root.querySelector('.vault-header')) return false;
       // No named inner functions: tsx would wrap them in a `__name` helper that does not exist in the page.
       const [here, others] = ['#vault-here', '#vault-others ul'].map((selector) =>
         [...root.querySelectorAll(`${selector} > li.account`)].map((item) => {

@@ -30,6 +30,8 @@ export async function mountSavedAccounts(
   view.site = await site;
   view.fill = (code) => fillSavedCode(code, getMessage);
   view.onFullScreen = onFullScreen;
+  // Hidden until start() has read the store and picked the screen.
+  view.hidden = true;
   container.append(view);
   container.hidden = false;
   await view.start();
