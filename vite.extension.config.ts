@@ -1,12 +1,14 @@
 // `npm run build`, extension part 1: the popup page and its scripts in dist/extension-files/: popup.js, shared.js (the
 // element and the core), vendor/lit.js, and chunks loaded only when used — page-tools.js (Read, Paste, Fill),
-// qr-scan.js (the QR decoder) and time-lab.js (the time-window lab, with the core's time-window.ts). Part 2, scripts/build-extension.mjs, adds the background script, _locales and icons,
+// qr-scan.js (the QR decoder), time-lab.js (the time-window lab, with the core's time-window.ts),
+// saved-accounts-ui.js (saved test accounts and the encrypted store) and read-and-fill.js (what Read and the saved
+// accounts share). Part 2, scripts/build-extension.mjs, adds the background script, _locales and icons,
 // makes one folder per browser with its own manifest (dist/extension-chrome/, dist/extension-firefox/) and packs the zips.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /** Modules for shared.js (see codeSplitting below). */
-const SHARED = /[\\/]src[\\/](core|element)[\\/]|[\\/]src[\\/]extension[\\/]i18n\.ts|vite[\\/]preload-helper|node_modules[\\/](@otplib|@scure|@noble)[\\/]|node_modules[\\/]qr[\\/]index\.js/;
+const SHARED = /[\\/]src[\\/](core|element)[\\/]|[\\/]src[\\/]extension[\\/]vault[\\/]status\.ts|[\\/]src[\\/]extension[\\/]i18n\.ts|vite[\\/]preload-helper|node_modules[\\/](@otplib|@scure|@noble)[\\/]|node_modules[\\/]qr[\\/]index\.js/;
 
 /** Modules only the time-window lab uses, kept out of shared.js (the core's time-window.ts would match SHARED). */
 const LAB_ONLY = /[\\/]src[\\/](core[\\/]time-window|extension[\\/]time-lab[\w-]*)\.ts$/;
@@ -48,7 +50,15 @@ export default defineConfig({
             // What the popup needs at once and page-tools.js (loaded at the first Read, Paste or Fill) needs too —
             // the core, the element, the i18n helpers, Vite's helper for dynamic imports — in one file preloaded
             // with popup.js. The QR decoder stays in qr-scan.js.
+            // (With them: the saved accounts' status.ts, which popup.js reads at open and the store's chunk uses too.)
+            // @scure/base (the store's Base64) in a file of its own: left ungrouped, it lands in shared.js (the core
+            // modules that also import it are grouped there, though the popup uses none of them) and would load at
+            // every opening.
+            { name: 'vendor/scure-base', test: /node_modules[\\/]@scure[\\/]/ },
             { name: 'shared', test: SHARED },
+            // What Read/Paste/Fill (page-tools.js) and the saved accounts (saved-accounts-ui.js) both use — the read
+            // key's view, Fill's page function and its messages, Read's key parsing — loaded with whichever comes first.
+            { name: 'read-and-fill', test: /[\\/]src[\\/]extension[\\/](read-view|read-view-strings|read-outcome|fill-code|fill-message)\.ts/ },
           ],
         },
       },

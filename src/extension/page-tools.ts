@@ -9,13 +9,15 @@
  */
 import type { TotpGenerator } from '../element/totp-generator.js';
 import { en as englishStrings } from '../element/strings.js';
-import type { TotpParametersInput } from '../core/index.js';
+import type { Enrollment, TotpParametersInput } from '../core/index.js';
 import { captureVisibleArea } from './capture.js';
 import { fillOneTimeCode, type FillResult } from './fill-code.js';
+import { fillMessage } from './fill-message.js';
 import { elementStrings, type GetMessage } from './i18n.js';
 import { popupMessage, type PopupMessage } from './popup-messages.js';
 import { pageOutcome, pastedOutcome, type FoundKey, type ReadOutcome } from './read-outcome.js';
 import { ReadEnrollment } from './read-view.js';
+import { readViewStrings } from './read-view-strings.js';
 
 type Source = 'read' | 'pasted';
 
@@ -75,6 +77,11 @@ export class PageTools {
     const outcome = pastedOutcome(this._pasteField.value, this._settings());
     this._pasteField.value = '';
     this._showOutcome(outcome, 'pasted');
+  }
+
+  /** The key read or pasted that is on show, or undefined while the generator is shown: what Save saves. */
+  get shownEnrollment(): Enrollment | undefined {
+    return this._byId('read-result').hidden ? undefined : this._view.enrollment;
   }
 
   /** Types the code on show (the key read or pasted, else the generator's) into the page, and says what happened. */
@@ -147,16 +154,7 @@ export class PageTools {
 
   private _showKey(key: FoundKey, source: Source): void {
     this._enterReadMode();
-    this._view.strings = {
-      heading: this._message(source === 'read' ? 'viewHeadingRead' : 'viewHeadingPasted'),
-      issuer: this._getMessage('issuerLabel'),
-      accountName: this._getMessage('accountNameLabel'),
-      digits: this._getMessage('digitsLabel'),
-      period: this._getMessage('periodLabel'),
-      algorithm: this._getMessage('algorithmLabel'),
-      noIssuer: this._message('viewNoIssuer'),
-      nextCode: this._message('viewNextCode'),
-    };
+    this._view.strings = readViewStrings(this._getMessage, this._message(source === 'read' ? 'viewHeadingRead' : 'viewHeadingPasted'));
     this._view.enrollment = key.enrollment;
     this._view.hidden = false;
   }
@@ -203,8 +201,6 @@ export class PageTools {
   }
 
   private _fillText(result: FillResult | undefined): string {
-    if (!result) return this._message('fillRefused');
-    if (result.filled) return this._message('fillDone');
-    return this._message(({ 'no-field': 'fillNoField', 'several-fields': 'fillSeveralFields', 'cross-origin-frame': 'fillCrossOrigin' } as const)[result.reason]);
+    return this._message(fillMessage(result));
   }
 }

@@ -5,21 +5,45 @@
  *
  * What the popup keeps where: the secret only in this page's memory (inside the element) — closing the popup forgets
  * it; account name, digits, period and algorithm in `chrome.storage.local`; the issuer nowhere (it comes from the tab).
- * A key read or pasted is never stored, logged or sent: it lives in `<read-enrollment>` until the popup closes.
+ * A key read or pasted is never stored, logged or sent: it lives in `<read-enrollment>` until the popup closes —
+ * unless the developer presses "Save as test account", which hands it to the encrypted store (saved/, vault/).
  */
 // First: starts reading settings and the active tab, so that runs while the rest is evaluated.
 import { popupContext } from './popup-context.js';
+import { readVaultState } from './vault/status.js';
+import { takeFillRequests } from './vault/fill-request.js';
 import '../element/define.js';
 import { en as englishStrings } from '../element/strings.js';
-import { parseParameters } from '../core/index.js';
+import { parseKeyUri, parseParameters } from '../core/index.js';
 import { elementStrings, localizePage } from './i18n.js';
 import { saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
 import { takeReadRequests } from './read-request.js';
 import type { PageTools } from './page-tools.js';
 import type { TimeLabHandle } from './time-lab.js';
+import type { KeyToSave, SavedAccounts } from './saved/saved-accounts.js';
 
+// Whether anything is saved — the number of records and whether they are unlocked, all the popup reads about saved
+// accounts at open (status.ts: no crypto, no decryption). Started first, so that the saved accounts' chunk, when
+// there are any, loads alongside the element.
+const vaultState = readVaultState(chrome.storage.local, chrome.storage.session).catch(() => undefined);
 const getMessage = (name: string, substitutions?: string | string[]) => chrome.i18n.getMessage(name, substitutions);
 localizePage(document, getMessage);
+
+// Saved test accounts: their UI and the store's code are a chunk of their own (saved/saved-accounts-ui.ts), loaded only when some
+// are saved or "Save as test account" is pressed; with nothing saved, opening the popup costs one storage read.
+let savedAccounts: Promise<SavedAccounts> | undefined;
+function saved(): Promise<SavedAccounts> {
+  savedAccounts ??= import('./saved/saved-accounts-ui.js').then(({ mountSavedAccounts }) =>
+    mountSavedAccounts(document.querySelector('#vault')!, getMessage, (full) => {
+      document.querySelector<HTMLElement>('#workspace')!.hidden = full;
+    }),
+  );
+  return savedAccounts;
+}
+// Started before the settings and the element are awaited: with accounts saved, their chunk loads meanwhile.
+void vaultState.then((state) => {
+  if (state && state.state !== 'empty') void saved();
+});
 
 const form = document.querySelector<HTMLFormElement>('#settings')!;
 const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
@@ -93,6 +117,9 @@ document.querySelector('#paste-form')!.addEventListener('submit', (event) => {
 // it opened, and each one made while it is open. Looked at only once the first code is on screen, so opening the
 // popup is not slowed by it. The same keys pressed inside the popup, where the browser may not report them as the
 // command, are matched against the shortcut the user has set (chrome://extensions/shortcuts).
+// The third shortcut ("fill-code") when it could not fill by itself (locked, several accounts for the site, none):
+// the background asks, the same way, for the popup at the step needed (vault/fill-request.ts).
+void generator.updateComplete.then(() => takeFillRequests(chrome.storage.session, chrome.storage.onChanged, (step) => void saved().then((each) => each.openAt(step))));
 void generator.updateComplete.then(() => takeReadRequests(chrome.storage.session, chrome.storage.onChanged, () => void tools().then((each) => each.readPage())));
 const readShortcut = chrome.commands
   .getAll()
@@ -121,6 +148,21 @@ function timeLab(): Promise<TimeLabHandle> {
     }),
   );
   return lab;
+}
+
+document.querySelector('#save')!.addEventListener('click', () => {
+  // No key when the settings form holds a value the element refuses: the element already says which.
+  void keyOnShow().then(
+    (key) => saved().then((each) => each.save(key)),
+    () => undefined,
+  );
+});
+
+/** The key Save saves: the one read or pasted when it is on show, else the popup's own generated enrollment. */
+async function keyOnShow(): Promise<KeyToSave> {
+  const shown = pageTools ? (await pageTools).shownEnrollment : undefined;
+  const { parameters, secret } = shown ?? parseKeyUri(generator.uri);
+  return { ...parameters, secret: secret.base32 };
 }
 
 /** The form's values as the core takes them: what a pasted bare secret is enrolled with. */

@@ -11,6 +11,7 @@ import { fr } from '../../src/element/strings-fr.js';
 import { elementStrings, type GetMessage } from '../../src/extension/i18n.js';
 import { BACKGROUND_MESSAGES } from '../../src/extension/background-messages.js';
 import { POPUP_MESSAGES } from '../../src/extension/popup-messages.js';
+import { VAULT_MESSAGES } from '../../src/extension/saved/vault-messages.js';
 
 /** Every catalogue there is: a language added later is held to the same rules without touching this file. */
 const LANGUAGES = readdirSync('_locales').sort();
@@ -45,7 +46,7 @@ describe('extension: _locales', () => {
     it(`${lang}: has a message for every string of the page and of the element, and nothing else`, () => {
       const messages = catalogue(lang);
       const manifestNames = [...readFileSync('manifest.json', 'utf8').matchAll(/__MSG_(\w+)__/g)].map(([, name]) => name);
-      const expected = new Set([...popupNames, ...manifestNames, ...POPUP_MESSAGES, ...BACKGROUND_MESSAGES, ...Object.keys(en).map((key) => `element_${key}`)]);
+      const expected = new Set([...popupNames, ...manifestNames, ...POPUP_MESSAGES, ...VAULT_MESSAGES, ...BACKGROUND_MESSAGES, ...Object.keys(en).map((key) => `element_${key}`)]);
       expect(Object.keys(messages).sort()).to.deep.equal([...expected].sort());
       for (const [name, { message }] of Object.entries(messages)) expect(message, name).to.be.a('string').and.not.equal('');
     });
@@ -92,8 +93,16 @@ describe('extension: _locales', () => {
     });
   }
 
+  it('the saved-accounts UI uses every message it lists', () => {
+    const sources = readdirSync('src/extension/saved')
+      .map((file) => readFileSync(`src/extension/saved/${file}`, 'utf8'))
+      .join('\n')
+      .replace(/export const VAULT_MESSAGES = \[[^\]]*\]/, '');
+    for (const name of VAULT_MESSAGES) expect(sources, name).to.include(`'${name}'`);
+  });
+
   it('the popup script uses every message it lists, with $1… only where it passes values', () => {
-    const sources = ['popup.ts', 'page-tools.ts', 'time-lab.ts', 'time-lab-view.ts'].map((file) => readFileSync(`src/extension/${file}`, 'utf8')).join('\n');
+    const sources = ['popup.ts', 'page-tools.ts', 'read-view-strings.ts', 'fill-message.ts', 'time-lab.ts', 'time-lab-view.ts'].map((file) => readFileSync(`src/extension/${file}`, 'utf8')).join('\n');
     for (const name of POPUP_MESSAGES) expect(sources, name).to.include(`'${name}'`);
     const english = catalogue('en');
     const withValues = ['readForeignLink', 'readForeignText', 'readInvalid', 'readChoose'];

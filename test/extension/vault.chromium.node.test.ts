@@ -127,9 +127,22 @@ describe('extension in Chromium: saved accounts — the fill-code shortcut, auto
       const opened = chromium.browser.waitForTarget((target) => target.url() === popupUrl, { timeout: 10_000 });
       await deliverFillCommand();
       const popup = await (await opened).asPage();
-      const request = (await worker.evaluate((key) => chrome.storage.session.get(key), FILL_REQUEST_KEY))[FILL_REQUEST_KEY] as { step: string; pressId: number };
-      expect(request).to.deep.include({ step });
-      expect(Object.keys(request).sort()).to.deep.equal(['pressId', 'step']);
+      // The popup takes the request and opens at its step (saved/saved-accounts.ts `openAt`): the unlock field, or
+      // the list with a notice asking to pick one or saying none is saved for this site.
+      const shown = await popup.waitForFunction(
+        (wanted) => {
+          if (wanted === 'unlock') return document.querySelector('#vault-unlock') !== null && 'unlock';
+          const notice = document.querySelector('#vault-notice')?.textContent ?? '';
+          const name = wanted === 'pick' ? 'vaultPickToFill' : 'vaultNoneToFill';
+          return notice === chrome.i18n.getMessage(name) && wanted;
+        },
+        { timeout: 20_000 },
+        step,
+      );
+      expect(await shown.jsonValue()).to.equal(step);
+      if (step === 'pick') expect(await popup.$$('#vault-here li.account')).to.have.length(2);
+      // Taken: nothing of the request is left in session storage.
+      expect((await worker.evaluate((key) => chrome.storage.session.get(key), FILL_REQUEST_KEY))[FILL_REQUEST_KEY]).to.equal(undefined);
       expect(await chromium.tab.$eval('#code', (input) => (input as HTMLInputElement).value)).to.equal('');
       await popup.close();
     });

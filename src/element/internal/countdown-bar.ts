@@ -6,7 +6,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { millisecondsUntilNextStep } from '../../core/index.js';
 import type { ElementHolder } from './element-ref.js';
-import type { EnrollmentController } from './enrollment-controller.js';
 
 export class CountdownBarController implements ReactiveController {
   /** Put on the bar with `elementRef`. */
@@ -15,8 +14,8 @@ export class CountdownBarController implements ReactiveController {
 
   constructor(
     host: ReactiveElement,
-    /** The enrollment shown: its period is the animation's length. */
-    private readonly _shown: Pick<EnrollmentController, 'enrollment'>,
+    /** The enrollment shown (only its period is read: the animation's length). */
+    private readonly _shown: { readonly enrollment: { readonly parameters: { readonly period: number } } | undefined },
     private readonly _clock: { now(): number },
   ) {
     host.addController(this);
