@@ -7,7 +7,7 @@
  * `totp-enroll/jsx`.
  */
 import * as React from 'react';
-import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
+import { createComponent, type EventName } from '@lit/react';
 import { TotpGenerator as TotpGeneratorElement } from '../element/define.js';
 import type { TotpCopyEvent, TotpEnrollEvent, TotpErrorEvent, TotpVerifyEvent } from '../element/index.js';
 import type { TotpGeneratorJsxAttributes } from '../frameworks/jsx.js';
@@ -22,17 +22,18 @@ const events = {
   onChange: 'change' as EventName<Event>,
 };
 
-/** The attributes with a narrower type than the class's (which also holds what an invalid attribute set). */
-type Narrowed = 'digits' | 'period' | 'algorithm' | 'headingLevel' | 'recoveryCodes';
-/** The element as the wrapper's props see it: `digits` is `6 | 8`, `algorithm` one of the three spellings, … */
-export type TotpGeneratorPropsElement = Omit<TotpGeneratorElement, Narrowed> & Pick<TotpGeneratorJsxAttributes, Narrowed>;
-
-export const TotpGenerator: ReactWebComponent<TotpGeneratorPropsElement & HTMLElement, typeof events> = createComponent({
+const Wrapped = createComponent({
   react: React,
   tagName: 'totp-generator',
-  elementClass: TotpGeneratorElement as unknown as new () => TotpGeneratorPropsElement & HTMLElement,
+  elementClass: TotpGeneratorElement,
   events,
   displayName: 'TotpGenerator',
 });
 
-export type TotpGeneratorProps = React.ComponentProps<typeof TotpGenerator>;
+/** The attributes with a narrower type than the class's (which also holds what an invalid attribute set). */
+type Narrowed = 'digits' | 'period' | 'algorithm' | 'headingLevel' | 'recoveryCodes';
+
+/** The props: the element's properties (`digits` is `6 | 8`, `algorithm` one of the three spellings, …), the on… props above, a ref to the element. */
+export type TotpGeneratorProps = Omit<React.ComponentPropsWithoutRef<typeof Wrapped>, Narrowed> & Pick<TotpGeneratorJsxAttributes, Narrowed> & React.RefAttributes<TotpGeneratorElement>;
+
+export const TotpGenerator = Wrapped as unknown as React.ForwardRefExoticComponent<TotpGeneratorProps>;
