@@ -231,7 +231,9 @@ export class TotpGenerator extends LitElement {
     const copy: CopyState = { copied: this._copy.copied, onCopy: (what, text, source) => void this._copy.copy(what, text, source) };
     // A fieldset so that disabling the element (its own `disabled`, or a disabled <fieldset> around it) disables
     // every control inside at once.
-    return html`<fieldset lang=${s.lang} ?disabled=${this._form.disabled}>
+    // `this.disabled` too: render runs before the attribute is reflected, which is when the browser calls
+    // formDisabledCallback — too late for this render.
+    return html`<fieldset lang=${s.lang} ?disabled=${this._form.disabled || this.disabled}>
       ${qrImage(this._qrDrawing.drawing(enrollment), s.qrTitle)}
       <p>${s.scanHint}</p>
       ${compatibilityWarning(enrollment.parameters, s, level)}
