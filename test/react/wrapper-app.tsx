@@ -1,11 +1,13 @@
 // A React app using `totp-enroll/react` as an app would: props set as element properties (accountName, strings), the
-// element's events heard through onEnroll/onVerify/onChange. What it saw goes into window.seen for the test to read.
+// element's events heard through onEnroll/onVerify/onChange. Beside it, React 19's own way, typed by totp-enroll/jsx:
+// <totp-generator> in JSX with an `ontotp-enroll` prop. What it saw goes into window.seen for the test to read.
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TotpGenerator } from 'totp-enroll/react';
+import type {} from 'totp-enroll/jsx';
 
-interface Seen { enroll: string[]; verify: boolean[]; change: string[]; renders: number }
-const seen: Seen = { enroll: [], verify: [], change: [], renders: 0 };
+interface Seen { enroll: string[]; verify: boolean[]; change: string[]; direct: string[]; renders: number }
+const seen: Seen = { enroll: [], verify: [], change: [], direct: [], renders: 0 };
 (window as unknown as { seen: Seen }).seen = seen;
 
 function App() {
@@ -27,6 +29,7 @@ function App() {
           setSecret(value);
         }}
       />
+      <totp-generator id="direct" account-name="bob@example.com" digits={8} ontotp-enroll={(event) => seen.direct.push(event.detail.secret)} />
       <output id="state">{secret ? 'verified' : 'waiting'}</output>
     </form>
   );

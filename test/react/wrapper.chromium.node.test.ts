@@ -9,9 +9,9 @@ import { launch, serve } from '../pages/browser-harness.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-interface Seen { enroll: string[]; verify: boolean[]; change: string[]; renders: number }
+interface Seen { enroll: string[]; verify: boolean[]; change: string[]; direct: string[]; renders: number }
 
-describe('totp-enroll/react in React 19 (Chromium)', function () {
+describe('totp-enroll/react and totp-enroll/jsx in React 19 (Chromium)', function () {
   this.timeout(120_000);
   let browser: Browser;
   let page: Page;
@@ -42,7 +42,7 @@ describe('totp-enroll/react in React 19 (Chromium)', function () {
     page.on('console', (message) => { if (['error', 'warn', 'warning'].includes(message.type())) errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${server.origin}/`);
-    await page.waitForFunction(() => (window as unknown as { seen: Seen }).seen?.enroll.length > 0);
+    await page.waitForFunction(() => (window as unknown as { seen: Seen }).seen?.enroll.length > 0 && (window as unknown as { seen: Seen }).seen.direct.length > 0);
   });
 
   after(async () => {
@@ -54,7 +54,7 @@ describe('totp-enroll/react in React 19 (Chromium)', function () {
 
   it('upgrades the element and sets props as properties (accountName, strings); onEnroll carries the secret shown', async () => {
     const shown = await page.evaluate(() => {
-      const el = document.querySelector('totp-generator') as HTMLElement & { accountName: string; secret: string; uri: string };
+      const el = document.querySelector('totp-generator:not(#direct)') as HTMLElement & { accountName: string; secret: string; uri: string };
       return { upgraded: !!el.shadowRoot, accountAttribute: el.getAttribute('account-name'), accountName: el.accountName, secret: el.secret, uri: el.uri, headings: [...el.shadowRoot!.querySelectorAll('h2')].map((h) => h.textContent) };
     });
     expect(shown.upgraded).to.equal(true);
@@ -66,14 +66,23 @@ describe('totp-enroll/react in React 19 (Chromium)', function () {
   });
 
   it('typing the right code fires onVerify (valid) and onChange with the secret, which React state then holds', async () => {
-    const secret = await page.evaluate(() => (document.querySelector('totp-generator') as HTMLElement & { secret: string }).secret);
+    const secret = await page.evaluate(() => (document.querySelector('totp-generator:not(#direct)') as HTMLElement & { secret: string }).secret);
     const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
-    const field = await page.$('totp-generator >>> [part="verify"]');
+    const field = await page.$('totp-generator:not(#direct) >>> [part="verify"]');
     await field!.type(code);
     await page.waitForFunction(() => document.getElementById('state')!.textContent === 'verified');
     const after = await seen();
     expect(after.verify).to.deep.equal([true]);
     expect(after.change).to.deep.equal([secret]);
+  });
+
+  it('React 19 without the wrapper: <totp-generator ontotp-enroll> (typed by totp-enroll/jsx) hears totp-enroll; digits={8} reaches it', async () => {
+    const direct = await page.evaluate(() => {
+      const el = document.getElementById('direct') as HTMLElement & { secret: string; uri: string };
+      return { secret: el.secret, uri: el.uri };
+    });
+    expect((await seen()).direct.at(-1)).to.equal(direct.secret);
+    expect(direct.uri).to.contain('digits=8');
   });
 
   it('logged no error or warning (React included)', () => {
