@@ -14,7 +14,10 @@ export function warnWhenUnregistered(graceMs = UNREGISTERED_GRACE_MS): void {
   if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
   const check = () =>
     setTimeout(() => {
-      if (!customElements.get('totp-generator') && document.querySelector('totp-generator')) console.error(UNREGISTERED_MESSAGE);
+      if (!customElements.get('totp-generator') && document.querySelector('totp-generator')) {
+        // eslint-disable-next-line no-console -- the developer's console is the only place this message can reach.
+        console.error(UNREGISTERED_MESSAGE);
+      }
     }, graceMs);
   if (document.readyState === 'complete') check();
   else addEventListener('load', check, { once: true });
