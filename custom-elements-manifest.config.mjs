@@ -13,7 +13,7 @@ function publicMembersOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
-          const hidden = new Set((declaration.members ?? []).filter((member) => member.privacy === 'private' || member.name.startsWith('_')).map((member) => member.name));
+          const hidden = new Set((declaration.members ?? []).filter((member) => member.privacy === 'private' || member.privacy === 'protected' || member.name.startsWith('_')).map((member) => member.name));
           if (declaration.attributes) declaration.attributes = declaration.attributes.filter((attribute) => !hidden.has(attribute.fieldName));
           if (declaration.members) declaration.members = declaration.members.filter((member) => !hidden.has(member.name));
         }

@@ -27,12 +27,18 @@ export default defineConfig({
         'strings-de': 'src/element/strings-de.ts',
         'strings-fr': 'src/element/strings-fr.ts',
         'strings-es': 'src/element/strings-es.ts',
+        // React's wrapper (@lit/react, an optional peer); registers the tag as define does.
+        react: 'src/react/index.ts',
+        // Types only (`import type {} from 'totp-enroll/jsx'`): empty modules, so that a plain import resolves too.
+        jsx: 'src/frameworks/jsx.ts',
+        vue: 'src/frameworks/vue.ts',
+        svelte: 'src/frameworks/svelte.ts',
       },
       formats: ['es'],
     },
     rolldownOptions: {
       // A library does not bundle its dependencies: the host page's bundler dedupes them.
-      external: [/^lit/, /^@lit\//, /^@scure\//, /^qr($|\/)/, /^node:/],
+      external: [/^lit/, /^@lit\//, /^react($|\/)/, /^vue$/, /^svelte($|\/)/, /^@scure\//, /^qr($|\/)/, /^node:/],
     },
   },
 });

@@ -20,4 +20,6 @@ if (!tags.some((declaration) => declaration.tagName === 'totp-generator')) {
   console.error('custom-elements.json declares no <totp-generator>: the element or the analyzer configuration changed.');
   process.exit(1);
 }
-console.log('custom-elements.json is fresh.');
+// The framework types and editor data written from it (scripts/generate-types.mjs) must match it too.
+execFileSync('node', ['scripts/generate-types.mjs', '--check'], { stdio: 'inherit' });
+console.log('custom-elements.json is fresh, and so are the types and editor data generated from it.');

@@ -6,7 +6,9 @@ import { TotpGenerator } from './totp-generator.js';
 
 export { TotpGenerator };
 
-if (!customElements.get('totp-generator')) customElements.define('totp-generator', TotpGenerator);
+// `globalThis.customElements?.`: on a server (Next.js rendering a client component, @lit-labs/ssr without its DOM
+// shim) there is no registry, and importing this module must not throw "customElements is not defined".
+if (!globalThis.customElements?.get('totp-generator')) globalThis.customElements?.define('totp-generator', TotpGenerator);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -48,11 +48,5 @@ export interface TotpGeneratorEventMap {
   'totp-error': TotpErrorEvent;
 }
 
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'totp-enroll': TotpEnrollEvent;
-    'totp-verify': TotpVerifyEvent;
-    'totp-copy': TotpCopyEvent;
-    'totp-error': TotpErrorEvent;
-  }
-}
+// The same events in the DOM's event maps (typed `addEventListener`), generated from custom-elements.json.
+export type {} from './event-map.js';

@@ -22,6 +22,7 @@ import { parseRecoveryCodeCount, RecoveryCodesController } from './internal/reco
 import { recoveryCodesSection } from './internal/recovery-codes-section.js';
 import { setOrRemoveAttribute } from './internal/reflect-attribute.js';
 import { actions, codeSection, errorView, qrImage, secretSection, verifySection, type CopyState } from './internal/templates.js';
+import { ValueEventsController } from './internal/value-events.js';
 import { VerificationController } from './internal/verification-controller.js';
 
 /**
@@ -29,10 +30,12 @@ import { VerificationController } from './internal/verification-controller.js';
  * otpauth:// URI, the QR code as inline SVG, and the current code, which changes exactly at each step boundary.
  * Form-associated: with `name`, the secret is the form value. With `recovery-codes`, recovery codes follow a verified code.
  *
- * @fires totp-enroll - A new enrollment is shown (new secret or parameters); detail has secret, uri, qr_code, current_code and the parameters (and recovery_codes with `recovery-codes`).
- * @fires totp-verify - The user checked a code; detail `{valid, offset}`.
- * @fires totp-copy - Something was copied to the clipboard; detail `{what}`: `secret`, `uri`, `code` or `recovery-codes`.
- * @fires totp-error - An attribute is invalid or the page is not a secure context; detail `{field, message}`.
+ * @fires {TotpEnrollEvent} totp-enroll - A new enrollment is shown (new secret or parameters); detail has secret, uri, qr_code, current_code and the parameters (and recovery_codes with `recovery-codes`).
+ * @fires {TotpVerifyEvent} totp-verify - The user checked a code; detail `{valid, offset}`.
+ * @fires {TotpCopyEvent} totp-copy - Something was copied to the clipboard; detail `{what}`: `secret`, `uri`, `code` or `recovery-codes`.
+ * @fires {TotpErrorEvent} totp-error - An attribute is invalid or the page is not a secure context; detail `{field, message}`.
+ * @fires {Event} input - `value` changed: the secret once a code is verified for it, `''` again with a new enrollment (for `v-model`, Angular forms).
+ * @fires {Event} change - Fired with `input`, when `value` changed.
  * @csspart qr - The QR code's container (an inline SVG inside).
  * @csspart secret - The secret, grouped in fours for manual entry.
  * @csspart uri - The otpauth:// URI.
@@ -68,6 +71,7 @@ export class TotpGenerator extends LitElement {
     period: {},
     algorithm: {},
     name: { reflect: true },
+    disabled: { type: Boolean, reflect: true },
     requireVerification: { type: Boolean, attribute: 'require-verification' },
     strings: { attribute: false },
     givenSecret: { attribute: 'secret' },
@@ -92,19 +96,32 @@ export class TotpGenerator extends LitElement {
   private readonly _bar = new CountdownBarController(this, this._enrollment, this._clock);
   private readonly _recovery: RecoveryCodesController = new RecoveryCodesController(this, this._download);
   private readonly _qrDrawing = new QrDrawingMemo();
+  // Public for nothing but the events it fires: kept as a field so that the controller's place in the order is visible.
+  protected readonly valueEvents = new ValueEventsController(this, () => this.value);
 
   /** Who the account is with, e.g. `MyApp`. No colon. */
   issuer = '';
   /** The account at the issuer, e.g. `user@example.com`. Required; no colon. */
   accountName = '';
-  /** 6 or 8. */
+  /**
+   * 6 or 8.
+   * @type {6 | 8 | '6' | '8'}
+   */
   digits: string | number = 6;
-  /** Seconds per code, 10 to 120. */
+  /**
+   * Seconds per code, 10 to 120.
+   * @type {number | `${number}`}
+   */
   period: string | number = 30;
-  /** SHA1, SHA256 or SHA512, spelled exactly so. */
+  /**
+   * SHA1, SHA256 or SHA512, spelled exactly so.
+   * @type {'SHA1' | 'SHA256' | 'SHA512'}
+   */
   algorithm = 'SHA1';
   /** The form field's name: with one, the secret is submitted as this field's value. */
   name = '';
+  /** Disables the element like a built-in field (also when inside a disabled `<fieldset>`): every control inside, and nothing is submitted. */
+  disabled = false;
   /** Invalid (blocks form submission) until the user has typed a correct code from their app. */
   requireVerification = false;
   /** Replacements for any of the user-visible strings (English by default). */
@@ -113,9 +130,15 @@ export class TotpGenerator extends LitElement {
   givenSecret: string | null = null;
   /** The `uri` attribute: an otpauth:// Key URI made elsewhere, shown (secret, QR, live code) instead of any other attribute's enrollment. Read the `uri` property for the current one. */
   givenUri: string | null = null;
-  /** Level of the element's headings, 1 to 6: 2 under the page's `<h1>`, one more than the heading of the section it is in. */
+  /**
+   * Level of the element's headings, 1 to 6: 2 under the page's `<h1>`, one more than the heading of the section it is in.
+   * @type {1 | 2 | 3 | 4 | 5 | 6 | `${1 | 2 | 3 | 4 | 5 | 6}`}
+   */
   headingLevel: string | number = 2; // DEFAULT_HEADING_LEVEL, written out for custom-elements.json
-  /** How many recovery codes (1 to 20) to show once a code is verified and to submit as `name-recovery`; none without. */
+  /**
+   * How many recovery codes (1 to 20) to show once a code is verified and to submit as `name-recovery`; none without.
+   * @type {number | `${number}` | null}
+   */
   recoveryCodes: string | number | null = null;
 
   private _headingLevel = DEFAULT_HEADING_LEVEL;
@@ -125,6 +148,15 @@ export class TotpGenerator extends LitElement {
 
   /** Sets (or, with `''`, removes) the `secret` attribute: shows this Base32 secret instead of a generated one. */
   set secret(value: string) { setOrRemoveAttribute(this, 'secret', value); }
+
+  /**
+   * For frameworks' form bindings (Vue `v-model`, Angular `formControlName` + `ngDefaultControl`): the secret (Base32)
+   * once the user has typed a correct code for it, `''` before and again with a new enrollment. `input` and `change`
+   * fire when it changes. Writing it does nothing (bindings write back what they read); bring a secret with `secret`.
+   */
+  get value(): string { return this._verification.verified ? this.secret : ''; }
+
+  set value(_ignored: string) { /* read-only in effect: see the getter */ }
 
   /** The otpauth:// URI the QR code holds, or `''`. */
   get uri(): string { return this._enrollment.enrollment?.uri ?? ''; }
