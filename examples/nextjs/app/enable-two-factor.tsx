@@ -1,28 +1,22 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import 'totp-enroll/define';
-import type { TotpGenerator, TotpVerifyEvent } from 'totp-enroll/element';
+import { useState, type FormEvent } from 'react';
+import type { TotpGenerator as TotpGeneratorElement } from 'totp-enroll/element';
+import { TotpGenerator } from 'totp-enroll/react';
 
 /**
  * A client component: rendered on the server as a plain tag, upgraded in the browser, where the secret is made.
  *
- * The listener is added in an effect, not with `ontotp-verify={…}`: React 19 does not attach a custom element's
- * `on…` handlers when it hydrates server-rendered HTML, only on a later client render (react/react#35446), so the
- * handler would never run here. An effect runs after hydration in every case (and in React 18 too).
+ * It uses the wrapper `totp-enroll/react` (made with @lit/react; it registers the tag), whose `onVerify`/`onChange`
+ * props listen once React has hydrated. `<totp-generator ontotp-verify={…}>` would not work here: React 19 does not
+ * attach a custom element's `on…` handlers when it hydrates server-rendered HTML (react/react#35446).
  */
 export function EnableTwoFactor({ email }: { email: string }) {
-  // The form's state: the secret, once the visitor has typed a correct code from their app.
+  // The form's state: the element's value, which is the secret once the visitor has typed a correct code from their
+  // app ('' before); `change` fires when it changes.
   const [secret, setSecret] = useState('');
+  const [message, setMessage] = useState('Type the code from your app to continue.');
   const [submitted, setSubmitted] = useState('');
-  const generator = useRef<TotpGenerator>(null);
-
-  useEffect(() => {
-    const element = generator.current!;
-    const onVerify = (event: TotpVerifyEvent) => setSecret(event.detail.valid ? element.secret : '');
-    element.addEventListener('totp-verify', onVerify);
-    return () => element.removeEventListener('totp-verify', onVerify);
-  }, []);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,8 +27,15 @@ export function EnableTwoFactor({ email }: { email: string }) {
 
   return (
     <form onSubmit={onSubmit}>
-      <totp-generator ref={generator} name="totp_secret" issuer="Example" account-name={email} require-verification />
-      <p id="verified">{secret ? 'Code verified.' : 'Type the code from your app to continue.'}</p>
+      <TotpGenerator
+        name="totp_secret"
+        issuer="Example"
+        accountName={email}
+        requireVerification
+        onChange={(event) => setSecret((event.target as TotpGeneratorElement).value)}
+        onVerify={(event) => setMessage(event.detail.valid ? 'Code verified.' : 'That code does not match. Try the next one.')}
+      />
+      <p id="verified">{message}</p>
       <button id="enable" disabled={!secret}>Turn on two-factor sign-in</button>
       {submitted && <output id="submitted">{submitted}</output>}
     </form>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import 'totp-enroll/define';
 import type { TotpGenerator, TotpVerifyEvent } from 'totp-enroll/element';
+import type {} from 'totp-enroll/jsx'; // <totp-generator> in JSX: attributes, properties, ontotp-* events
 
 /** React 19: the element used directly, typed by totp-enroll's JSX types; React 19 listens to `ontotp-verify`. */
 export function EnableTwoFactor({ email }: { email: string }) {
@@ -9,7 +10,8 @@ export function EnableTwoFactor({ email }: { email: string }) {
   const [submitted, setSubmitted] = useState('');
 
   function onVerify(event: TotpVerifyEvent) {
-    setSecret(event.detail.valid ? (event.target as TotpGenerator).secret : '');
+    // `value` is the secret once a code is verified, '' otherwise (the element's form contract).
+    setSecret(event.detail.valid ? (event.target as TotpGenerator).value : '');
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
