@@ -42,7 +42,7 @@ const APPS = [
   { name: 'vue-vite', misuse: /src\/Misuse\.vue\(\d+,\d+\): error TS2322: Type '7' is not assignable/, output: 'dist' },
   { name: 'svelte-vite', misuse: /src\/Misuse\.svelte:\d+:\d+\s*\n?[^\n]*Type '7' is not assignable/, output: 'dist' },
   { name: 'angular', misuse: /src\/app\/misuse\.component\.ts:\d+:\d+ - error TS2339: Property 'secret' does not exist on type 'TotpVerifyDetail'/, output: 'dist/angular/browser' },
-  { name: 'nextjs', misuse: /app\/misuse\.tsx\(\d+,\d+\): error TS2322: Type '7' is not assignable/, next: true },
+  { name: 'nextjs', misuse: /misuse\/misuse\.tsx\(\d+,\d+\): error TS2322: Type '7' is not assignable/, next: true },
 ];
 
 const results = [];
