@@ -11,7 +11,7 @@
 // It builds dist/ first (`npm run build`), so the apps get this checkout's package.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -222,6 +222,8 @@ async function checkApp(app, browser) {
   const dir = join(ROOT, 'examples', app.name);
   const cost = { app: app.name };
   costs.push(cost);
+  // Build outputs and build caches of an earlier run go first, so every run builds (and costs) what CI's first does.
+  for (const output of ['dist', '.next', '.angular']) rmSync(join(dir, output), { recursive: true, force: true });
   // npm ci removes node_modules and installs exactly the lockfile; the package itself is packed afresh from dist/.
   const installed = await timed(cost, 'install', () => step(app.name, dir, 'npm ci (from its lockfile)', 'npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']));
   if (!installed) return;
