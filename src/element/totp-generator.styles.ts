@@ -39,5 +39,6 @@ ul{margin:0;padding-left:1.25rem}
 .codes{list-style:none;padding:0;columns:2;font-family:var(--_mono)}
 .check{display:flex;gap:.5rem;align-items:center;margin-top:.5rem}
 .check input{flex:none;min-width:0;min-height:0;width:1.25rem;height:1.25rem;margin:0;padding:0}
+.blank{visibility:hidden}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

@@ -17,6 +17,7 @@ import { EnrollmentController } from './internal/enrollment-controller.js';
 import { preparedForRender } from './internal/first-paint.js';
 import { FormController, type ValidityProblem } from './internal/form-controller.js';
 import { DEFAULT_HEADING_LEVEL, parseHeadingLevel } from './internal/heading-level.js';
+import { layoutPlaceholder } from './internal/layout-placeholder.js';
 import { QrDrawingMemo } from './internal/qr-drawing.js';
 import { parseRecoveryCodeCount, RecoveryCodesController } from './internal/recovery-codes-controller.js';
 import { recoveryCodesSection } from './internal/recovery-codes-section.js';
@@ -142,6 +143,8 @@ export class TotpGenerator extends LitElement {
   recoveryCodes: string | number | null = null;
 
   private _headingLevel = DEFAULT_HEADING_LEVEL;
+  /** A declarative shadow root (server-rendered markup) was there before the element upgraded. */
+  private _hydrating = !!this.shadowRoot;
 
   /** The current secret in Base32 (generated or brought), or `''` while an attribute is invalid. */
   get secret(): string { return this._enrollment.enrollment?.secret.base32 ?? ''; }
@@ -218,6 +221,14 @@ export class TotpGenerator extends LitElement {
 
   /** Builds the enrollment and its code before rendering, so that QR and code appear in the same frame. */
   protected override async scheduleUpdate(): Promise<void> {
+    if (this._hydrating) {
+      // The first render of server-rendered markup repeats the server's (the layout, no secret) so that Lit hydrates
+      // it; the enrollment follows in the next update.
+      this._hydrating = false;
+      super.scheduleUpdate();
+      this.requestUpdate();
+      return;
+    }
     await preparedForRender(this._enrollment);
     super.scheduleUpdate();
   }
@@ -225,21 +236,24 @@ export class TotpGenerator extends LitElement {
   override render() {
     const s = this._s;
     const enrollment = this._enrollment.enrollment;
-    if (!enrollment) return errorView(s.lang, this._enrollment.error);
-    const { digits } = enrollment.parameters;
+    // No enrollment and no error: rendering on a server, or hydrating what a server rendered — the layout, no secret.
+    const shown = enrollment ? { ...enrollment, drawing: this._qrDrawing.drawing(enrollment), code: this._enrollment.code } : this._enrollment.error ? undefined : layoutPlaceholder(this);
+    if (!shown) return errorView(s.lang, this._enrollment.error);
+    const { digits } = shown.parameters;
     const level = this._headingLevel;
     const copy: CopyState = { copied: this._copy.copied, onCopy: (what, text, source) => void this._copy.copy(what, text, source) };
     // A fieldset so that disabling the element (its own `disabled`, or a disabled <fieldset> around it) disables
-    // every control inside at once.
-    return html`<fieldset lang=${s.lang} ?disabled=${this._form.disabled}>
-      ${qrImage(this._qrDrawing.drawing(enrollment), s.qrTitle)}
+    // every control inside at once. `this.disabled` too: render runs before the attribute is reflected, which is when
+    // the browser calls formDisabledCallback — too late for this render.
+    return html`<fieldset lang=${s.lang} ?disabled=${this._form.disabled || this.disabled}>
+      ${qrImage(shown.drawing, s.qrTitle)}
       <p>${s.scanHint}</p>
-      ${compatibilityWarning(enrollment.parameters, s, level)}
-      ${secretSection(s, enrollment, copy, level)}
-      ${codeSection(s, { code: this._enrollment.code, digits, bar: this._bar.bar, announcement: this._announcer.announcement, onReadCode: () => this._announcer.announce(s) }, copy, level)}
+      ${compatibilityWarning(shown.parameters, s, level)}
+      ${secretSection(s, shown, copy, level)}
+      ${codeSection(s, { code: shown.code, blank: !enrollment, digits, bar: this._bar.bar, announcement: this._announcer.announcement, onReadCode: () => this._announcer.announce(s) }, copy, level)}
       ${verifySection(this._recovery.count ? { ...s, verifyValid: `${s.verifyValid} ${s.recoveryCodesNext}` } : s, { field: this._verification.field, result: this._verification.result, digits, onInput: () => this._verification.input(), onCheck: () => void this._verification.check() })}
-      ${recoveryCodesSection(s, this._verification.verified ? this._recovery.view(enrollment, s) : undefined, copy, level)}
-      ${actions(s, { canRegenerate: !this.givenSecret && !this.givenUri, onDownload: (type) => void this._download.save(enrollment, type, () => qrSvg(enrollment.qr, { title: s.qrTitle })), onRegenerate: () => this.regenerate() })}
+      ${recoveryCodesSection(s, enrollment && this._verification.verified ? this._recovery.view(enrollment, s) : undefined, copy, level)}
+      ${actions(s, { canRegenerate: !this.givenSecret && !this.givenUri, onDownload: (type) => enrollment && void this._download.save(enrollment, type, () => qrSvg(enrollment.qr, { title: s.qrTitle })), onRegenerate: () => this.regenerate() })}
     </fieldset>`;
   }
 

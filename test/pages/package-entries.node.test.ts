@@ -36,8 +36,8 @@ describe('package entries (built dist/)', () => {
 
   it('totp-enroll/define registers <totp-generator>, only if not yet registered', async () => {
     const code = await consumerBundle('totp-enroll/define');
-    expect(code).to.match(/customElements\.get\(["']totp-generator["']\)/);
-    expect(code).to.match(/customElements\.define\(["']totp-generator["']/);
+    expect(code).to.match(/customElements\??\.get\(["']totp-generator["']\)/);
+    expect(code).to.match(/customElements\??\.define\(["']totp-generator["']/);
   });
 
   for (const lang of ['de', 'fr', 'es']) {

@@ -29,12 +29,15 @@ export function errorView(lang: string, error: TotpErrorDetail | undefined): Tem
 
 /**
  * Part `qr`: the drawing as an inline SVG, the same image `qrSvg` writes to files. A template rather than markup, so
- * the title (which may hold the issuer's name) goes through a binding, which Lit always renders as text.
+ * the title (which may hold the issuer's name) goes through a binding, which Lit always renders as text. One binding
+ * per attribute (`viewBox`), and the title as a property: @lit-labs/ssr miscounts an attribute with two bindings and
+ * reads a binding inside `<title>` as text (it parses `<title>` as HTML's, whose content is text), so the server
+ * would fail to render the element.
  */
 export function qrImage(drawing: QrDrawing, title: string): TemplateResult {
   const { side, path } = drawing;
-  return html`<div part="qr"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label=${title}
-    ><title>${title}</title><rect width=${side} height=${side} fill="#fff"></rect><path fill="#000" d=${path}></path></svg></div>`;
+  return html`<div part="qr"><svg xmlns="http://www.w3.org/2000/svg" viewBox=${`0 0 ${side} ${side}`} shape-rendering="crispEdges" role="img" aria-label=${title}
+    ><title .textContent=${title}></title><rect width=${side} height=${side} fill="#fff"></rect><path fill="#000" d=${path}></path></svg></div>`;
 }
 
 /** What the copy buttons share: what was copied last, and how to copy. */
@@ -53,14 +56,14 @@ export function copyButton(strings: TotpGeneratorStrings, copy: CopyState, what:
 /** The secret for manual entry (part `secret`) and the collapsed setup link (part `uri`), each with a copy button. */
 export function secretSection(
   strings: TotpGeneratorStrings,
-  enrollment: { readonly secret: { readonly base32: string; readonly weak: boolean }; readonly uri: string },
+  enrollment: { readonly secret: { readonly base32: string; readonly weak: boolean }; readonly uri: string; readonly blank?: boolean },
   copy: CopyState,
   level: HeadingLevel,
 ): TemplateResult {
   const { secret, uri } = enrollment;
   return html`<section>
     ${heading(level, strings.secretHeading)}
-    <div class="row"><code part="secret">${groupSecret(secret.base32)}</code>${copyButton(strings, copy, 'secret', secret.base32, strings.copySecret)}</div>
+    <div class="row"><code part="secret" class=${enrollment.blank ? 'blank' : nothing}>${groupSecret(secret.base32)}</code>${copyButton(strings, copy, 'secret', secret.base32, strings.copySecret)}</div>
     ${secret.weak ? html`<p class="bad">${strings.weakSecret}</p>` : nothing}
     ${copy.copied === 'failed' ? html`<p role="status">${strings.copyFailed}</p>` : nothing}
     <details>
@@ -76,14 +79,14 @@ export function secretSection(
  */
 export function codeSection(
   strings: TotpGeneratorStrings,
-  view: { readonly code: string; readonly digits: number; readonly bar: ElementHolder<Element>; readonly announcement: string; onReadCode(): void },
+  view: { readonly code: string; readonly digits: number; readonly bar: ElementHolder<Element>; readonly announcement: string; readonly blank?: boolean; onReadCode(): void },
   copy: CopyState,
   level: HeadingLevel,
 ): TemplateResult {
   return html`<section>
     ${heading(level, strings.codeHeading)}
     <div class="row">
-      <span part="code">${view.code ? groupCode(view.code, view.digits) : ''}</span>${copyButton(strings, copy, 'code', view.code, strings.copyCode)}
+      <span part="code" class=${view.blank ? 'blank' : nothing}>${view.code ? groupCode(view.code, view.digits) : ''}</span>${copyButton(strings, copy, 'code', view.code, strings.copyCode)}
       <button type="button" @click=${() => view.onReadCode()}>${strings.readCode}</button>
     </div>
     <div part="countdown" aria-hidden="true"><div class="bar" ${elementRef(view.bar)}></div></div>
