@@ -127,7 +127,7 @@ async function serveNext(dir) {
       // not listening yet
     }
     if (Date.now() > deadline || child.exitCode !== null) {
-      process.kill(-child.pid);
+      process.kill(-child.pid, 'SIGKILL');
       throw new Error(`next start did not answer:\n${output}`);
     }
     await new Promise((done) => setTimeout(done, 250));
@@ -135,9 +135,11 @@ async function serveNext(dir) {
   return {
     origin,
     serverOutput: () => output,
+    // SIGKILL to the whole group: on SIGTERM next-server waits for the browser's keep-alive connections to end.
     close: async () => {
-      process.kill(-child.pid);
-      await once(child, 'close');
+      const closed = once(child, 'close');
+      process.kill(-child.pid, 'SIGKILL');
+      await closed;
     },
   };
 }
