@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.cache/', 'coverage/', 'custom-elements.json', 'bench/baseline/', 'tmp/'] },
+  // The example apps' installs and build outputs are theirs; their sources are linted like ours.
+  { ignores: ['dist/', 'node_modules/', '.cache/', 'coverage/', 'custom-elements.json', 'bench/baseline/', 'tmp/', 'examples/*/dist/', 'examples/*/.next/', 'examples/*/.angular/', 'examples/*/out-tsc/', 'examples/*/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -116,7 +116,13 @@ files['src/frameworks/vue.ts'] = `${HEADER}/**
 import type { DefineComponent } from 'vue';
 ${importElement('../element/index.js')}
 export interface TotpGeneratorVueProps {
-${attributeLines('  ')}${propertyLines('  ')}${handlerLines('  ', (name) => `on${camel(`-${name}`)}`)}}
+${attributeLines('  ')}${propertyLines('  ')}${handlerLines('  ', (name) => `on${camel(`-${name}`)}`)}  /**
+   * \`v-model\`: on a custom element Vue's runtime binds \`value\` and \`input\` (the element's form contract), but the
+   * template check types it as a component's \`modelValue\` and \`update:modelValue\`; these two let it through.
+   */
+  modelValue?: string;
+  'onUpdate:modelValue'?: (value: string) => void;
+}
 
 declare module 'vue' {
   interface GlobalComponents {

@@ -54,6 +54,12 @@ export interface TotpGeneratorVueProps {
   onTotpCopy?: (event: TotpCopyEvent) => void;
   /** An attribute is invalid or the page is not a secure context; detail `{field, message}`. */
   onTotpError?: (event: TotpErrorEvent) => void;
+  /**
+   * `v-model`: on a custom element Vue's runtime binds `value` and `input` (the element's form contract), but the
+   * template check types it as a component's `modelValue` and `update:modelValue`; these two let it through.
+   */
+  modelValue?: string;
+  'onUpdate:modelValue'?: (value: string) => void;
 }
 
 declare module 'vue' {
