@@ -43,7 +43,7 @@ export interface TotpGeneratorSvelteAttributes {
   recoveryCodes?: number | `${number}`;
   /** For frameworks' form bindings (Vue `v-model`, Angular `formControlName` + `ngDefaultControl`): the secret (Base32) once the user has typed a correct code for it, `''` before and again with a new enrollment. `input` and `change` fire when it changes. Writing it does nothing (bindings write back what they read); bring a secret with `secret`. */
   value?: string;
-  /** Testing hook: where the element reads the time and sets its one timer (default: `Date.now`, `setTimeout`). A fake clock controls time. */
+  /** Where the element reads the time and sets its one timer (default: `Date.now`, `setTimeout`). A fake clock controls time in tests; a shifted one shows the codes of a device whose clock is off (the extension's time-window lab). Setting it recomputes the code and countdown at once. */
   clock?: Clock;
   /** A new enrollment is shown (new secret or parameters); detail has secret, uri, qr_code, current_code and the parameters (and recovery_codes with `recovery-codes`). */
   'ontotp-enroll'?: (event: TotpEnrollEvent) => void;
