@@ -11,7 +11,7 @@ import type { TotpGenerator } from '../element/totp-generator.js';
 import { en as englishStrings } from '../element/strings.js';
 import type { TotpParametersInput } from '../core/index.js';
 import { captureVisibleArea } from './capture.js';
-import { fillOneTimeCode, type FillResult } from './fill-code.js';
+import { fillMessage, fillTab, type FillResult } from './fill-tab.js';
 import { elementStrings, type GetMessage } from './i18n.js';
 import { popupMessage, type PopupMessage } from './popup-messages.js';
 import { pageOutcome, pastedOutcome, type FoundKey, type ReadOutcome } from './read-outcome.js';
@@ -30,6 +30,8 @@ export class PageTools {
     private readonly _getMessage: GetMessage,
     /** The popup's settings form, read at paste time: a bare Base32 secret is enrolled with them. */
     private readonly _settings: () => TotpParametersInput,
+    /** Whether "Submit after filling" is on, read at fill time. */
+    private readonly _fillSubmit: () => boolean = () => false,
   ) {
     if (!customElements.get('read-enrollment')) customElements.define('read-enrollment', ReadEnrollment);
     this._view = _document.createElement('read-enrollment');
@@ -77,23 +79,36 @@ export class PageTools {
     this._showOutcome(outcome, 'pasted');
   }
 
-  /** Types the code on show (the key read or pasted, else the generator's) into the page, and says what happened. */
-  async fillPage(): Promise<void> {
-    const code = this._byId('read-result').hidden ? this._generator.currentCode : this._view.currentCode;
+  /**
+   * Types the code on show into the page and says what the page then holds. The code of a key read or pasted is
+   * filled at once. The popup's own new key is filled only once the user confirms (`confirmed`): Chrome closes the
+   * popup at any click into the page and reopens it with another new key, so without a question Fill would put a
+   * key's code into a page that has never seen that key and report success (issue 22). A page that shows the new
+   * key is read first (Read from this page), which makes it the key on show.
+   */
+  async fillPage({ confirmed = false } = {}): Promise<void> {
+    const reading = !this._byId('read-result').hidden;
+    const code = reading ? this._view.currentCode : this._generator.currentCode;
+    const confirm = this._byId('fill-confirm');
+    confirm.hidden = true;
     let text: string;
+    let result: FillResult | undefined;
     if (!code) text = this._message('fillNoCode');
-    else {
-      try {
-        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-        if (tab?.id === undefined) throw new Error('no active tab');
-        // The top frame only: activeTab grants the tab's own origin, not frames from other sites in it.
-        const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: fillOneTimeCode, args: [code] });
-        text = this._fillText(injection?.result as FillResult | undefined);
-      } catch {
-        text = this._message('fillRefused');
-      }
+    else if (!reading && !confirmed) {
+      const name = [this._generator.issuer, this._generator.accountName].filter(Boolean).join(': ');
+      text = this._message('fillAskGenerated', name);
+      confirm.hidden = false;
+    } else {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+      result = tab?.id === undefined ? { filled: false, reason: 'refused' } : await fillTab(tab.id, code, { submit: this._fillSubmit() });
+      text = fillMessage(result, this._getMessage);
+      // For bench/popup-fill.bench.ts and the browser's performance tools; nothing depends on it.
+      performance.mark('totp-enroll:fill-done');
     }
     const status = this._byId('fill-message');
+    // The rule that chose the target, or why nothing was: for tests and for a developer inspecting the popup.
+    status.dataset.rule = result?.rule ?? '';
+    status.dataset.reason = result?.reason ?? '';
     status.textContent = text;
     status.hidden = false;
   }
@@ -179,7 +194,7 @@ export class PageTools {
   private _enterReadMode(): void {
     this._view.enrollment = undefined;
     this._view.hidden = true;
-    for (const id of ['settings', 'generator', 'message', 'choices', 'fill-message']) this._byId(id).hidden = true;
+    for (const id of ['settings', 'generator', 'message', 'choices', 'fill-message', 'fill-confirm']) this._byId(id).hidden = true;
     this._byId('choices').replaceChildren();
     this._byId('read-result').hidden = false;
   }
@@ -187,13 +202,7 @@ export class PageTools {
   private _showNewSecret(): void {
     this._view.enrollment = undefined;
     this._view.hidden = true;
-    for (const id of ['read-result', 'message', 'fill-message']) this._byId(id).hidden = true;
+    for (const id of ['read-result', 'message', 'fill-message', 'fill-confirm']) this._byId(id).hidden = true;
     for (const id of ['settings', 'generator']) this._byId(id).hidden = false;
-  }
-
-  private _fillText(result: FillResult | undefined): string {
-    if (!result) return this._message('fillRefused');
-    if (result.filled) return this._message('fillDone');
-    return this._message(({ 'no-field': 'fillNoField', 'several-fields': 'fillSeveralFields', 'cross-origin-frame': 'fillCrossOrigin' } as const)[result.reason]);
   }
 }
