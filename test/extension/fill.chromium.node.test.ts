@@ -74,7 +74,7 @@ describe('extension Fill in Chromium: the code inputs real sign-in pages use', f
     // The setting is remembered with the popup's others.
     expect(await popup.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).to.deep.include({ fillSubmit: true });
     await popup.click('#fill-submit');
-    await popup.waitForFunction(async () => (await chrome.storage.local.get('settings')).settings.fillSubmit === false);
+    await popup.waitForFunction(async () => ((await chrome.storage.local.get('settings')).settings as { fillSubmit: boolean }).fillSubmit === false);
   });
 
   it('a React 19 controlled OTP component: its state holds the code, every box a digit; nothing submitted with the setting off', async () => {
