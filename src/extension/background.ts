@@ -90,7 +90,7 @@ async function showOutcome(outcome: FillShortcutOutcome, tabId: number | undefin
             ? 'shortcutOpenPopup'
             : outcome.result.filled
               ? 'shortcutFilled'
-              : outcome.result.reason === 'cross-origin-frame'
+              : (outcome.result.reason === 'frame-cross-site' || outcome.result.reason === 'frame-same-site' || outcome.result.reason === 'field-out-of-reach')
                 ? 'shortcutCrossOriginFrame'
                 : outcome.result.reason === 'several-fields'
                   ? 'shortcutSeveralFields'

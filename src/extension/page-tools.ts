@@ -11,8 +11,7 @@ import type { TotpGenerator } from '../element/totp-generator.js';
 import { en as englishStrings } from '../element/strings.js';
 import type { Enrollment, TotpParametersInput } from '../core/index.js';
 import { captureVisibleArea } from './capture.js';
-import { fillOneTimeCode, type FillResult } from './fill-code.js';
-import { fillMessage } from './fill-message.js';
+import { fillMessage, fillTab, type FillResult } from './fill-tab.js';
 import { elementStrings, type GetMessage } from './i18n.js';
 import { popupMessage, type PopupMessage } from './popup-messages.js';
 import { pageOutcome, pastedOutcome, type FoundKey, type ReadOutcome } from './read-outcome.js';
@@ -32,6 +31,8 @@ export class PageTools {
     private readonly _getMessage: GetMessage,
     /** The popup's settings form, read at paste time: a bare Base32 secret is enrolled with them. */
     private readonly _settings: () => TotpParametersInput,
+    /** Whether "Submit after filling" is on, read at fill time. */
+    private readonly _fillSubmit: () => boolean = () => false,
   ) {
     if (!customElements.get('read-enrollment')) customElements.define('read-enrollment', ReadEnrollment);
     this._view = _document.createElement('read-enrollment');
@@ -84,36 +85,53 @@ export class PageTools {
     return this._byId('read-result').hidden ? undefined : this._view.enrollment;
   }
 
-  /** Types the code on show (the key read or pasted, else the generator's) into the page, and says what happened. */
-  async fillPage(note = ''): Promise<boolean> {
-    return this.fillCode(this._byId('read-result').hidden ? this._generator.currentCode : this._view.currentCode, note);
+  /**
+   * Types the code on show into the page and says what the page then holds. The code of a key read or pasted is
+   * filled at once. The popup's own new key is filled only once the user confirms (`confirmed`): Chrome closes the
+   * popup at any click into the page and reopens it with another new key, so without a question Fill would put a
+   * key's code into a page that has never seen that key and report success (issue 22). A page that shows the new
+   * key is read first (Read from this page), which makes it the key on show. True when the page took the code.
+   */
+  async fillPage({ confirmed = false, note = '' } = {}): Promise<boolean> {
+    const reading = !this._byId('read-result').hidden;
+    const code = reading ? this._view.currentCode : this._generator.currentCode;
+    if (code && !reading && !confirmed) {
+      const name = [this._generator.issuer, this._generator.accountName].filter(Boolean).join(': ');
+      this._showFillStatus(this._message('fillAskGenerated', name));
+      this._byId('fill-confirm').hidden = false;
+      return false;
+    }
+    return this.fillCode(code, note);
   }
 
   /**
-   * Types `code` into the page and shows what happened, with `note` after it (the time-window lab's "step −1, offset
-   * +60 s"). True when the page took it.
+   * Types `code` into the page and shows what the page then holds, with `note` after it (the time-window lab's
+   * "step −1, offset +60 s"). True when the page took it. The lab's rows call this directly: a row's Fill names its
+   * code and step, which is the user's choice of key and code.
    */
   async fillCode(code: string, note = ''): Promise<boolean> {
     let text: string;
-    let filled = false;
+    let result: FillResult | undefined;
     if (!code) text = this._message('fillNoCode');
     else {
-      try {
-        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-        if (tab?.id === undefined) throw new Error('no active tab');
-        // The top frame only: activeTab grants the tab's own origin, not frames from other sites in it.
-        const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: fillOneTimeCode, args: [code] });
-        const result = injection?.result as FillResult | undefined;
-        filled = result?.filled ?? false;
-        text = this._fillText(result);
-      } catch {
-        text = this._message('fillRefused');
-      }
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+      result = tab?.id === undefined ? { filled: false, reason: 'refused' } : await fillTab(tab.id, code, { submit: this._fillSubmit() });
+      text = fillMessage(result, this._getMessage);
+      // For bench/popup-fill.bench.ts and the browser's performance tools; nothing depends on it.
+      performance.mark('totp-enroll:fill-done');
     }
+    this._showFillStatus(note ? `${text} (${note})` : text, result);
+    return result?.filled ?? false;
+  }
+
+  /** The one line under the buttons; its data attributes name the rule that chose the target, or why nothing was. */
+  private _showFillStatus(text: string, result?: FillResult): void {
+    this._byId('fill-confirm').hidden = true;
     const status = this._byId('fill-message');
-    status.textContent = note ? `${text} (${note})` : text;
+    status.dataset.rule = result?.rule ?? '';
+    status.dataset.reason = result?.reason ?? '';
+    status.textContent = text;
     status.hidden = false;
-    return filled;
   }
 
   private get _pasteField(): HTMLInputElement {
@@ -188,7 +206,7 @@ export class PageTools {
   private _enterReadMode(): void {
     this._view.enrollment = undefined;
     this._view.hidden = true;
-    for (const id of ['settings', 'generator', 'message', 'choices', 'fill-message']) this._byId(id).hidden = true;
+    for (const id of ['settings', 'generator', 'message', 'choices', 'fill-message', 'fill-confirm']) this._byId(id).hidden = true;
     this._byId('choices').replaceChildren();
     this._byId('read-result').hidden = false;
   }
@@ -196,11 +214,7 @@ export class PageTools {
   private _showNewSecret(): void {
     this._view.enrollment = undefined;
     this._view.hidden = true;
-    for (const id of ['read-result', 'message', 'fill-message']) this._byId(id).hidden = true;
+    for (const id of ['read-result', 'message', 'fill-message', 'fill-confirm']) this._byId(id).hidden = true;
     for (const id of ['settings', 'generator']) this._byId(id).hidden = false;
-  }
-
-  private _fillText(result: FillResult | undefined): string {
-    return this._message(fillMessage(result));
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The popup's remembered choices: account name, digits, period and algorithm — and nothing else. The secret and the
+ * The popup's remembered choices: account name, digits, period and algorithm, and whether Fill also submits — and
+ * nothing else. The secret and the
  * issuer (which belongs to the tab, not to the user) are never stored; {@link toStoredSettings} builds the stored
  * object field by field so nothing else can slip in.
  */
@@ -13,6 +14,8 @@ export interface PopupSettings {
   digits: Digits;
   period: number;
   algorithm: Algorithm;
+  /** "Submit after filling": after a fill the page kept, submit the field's form as Enter would. Off by default. */
+  fillSubmit: boolean;
 }
 
 /** The universal defaults (SHA1 / 6 / 30) and a placeholder account that authenticator apps accept. */
@@ -21,6 +24,7 @@ export const DEFAULT_SETTINGS: Readonly<PopupSettings> = {
   digits: DEFAULT_PARAMETERS.digits,
   period: DEFAULT_PARAMETERS.period,
   algorithm: DEFAULT_PARAMETERS.algorithm,
+  fillSubmit: false,
 };
 
 /** The part of `chrome.storage.local` the popup uses; a parameter so tests can pass a fake. */
@@ -35,18 +39,19 @@ export interface SettingsStorage {
  */
 export function toPopupSettings(stored: unknown): PopupSettings {
   const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const { accountName, digits, period, algorithm } = record;
+  const { accountName, digits, period, algorithm, fillSubmit } = record;
   return {
     accountName: typeof accountName === 'string' && accountName.length <= 256 ? accountName : DEFAULT_SETTINGS.accountName,
     digits: digits === 6 || digits === 8 ? digits : DEFAULT_SETTINGS.digits,
     period: Number.isInteger(period) && (period as number) >= PERIOD_MIN && (period as number) <= PERIOD_MAX ? (period as number) : DEFAULT_SETTINGS.period,
     algorithm: ALGORITHMS.includes(algorithm as Algorithm) ? (algorithm as Algorithm) : DEFAULT_SETTINGS.algorithm,
+    fillSubmit: typeof fillSubmit === 'boolean' ? fillSubmit : DEFAULT_SETTINGS.fillSubmit,
   };
 }
 
-/** Exactly the four remembered fields, copied one by one: a wider object passed in cannot add a secret to storage. */
+/** Exactly the remembered fields, copied one by one: a wider object passed in cannot add a secret to storage. */
 export function toStoredSettings(settings: PopupSettings): PopupSettings {
-  return { accountName: settings.accountName, digits: settings.digits, period: settings.period, algorithm: settings.algorithm };
+  return { accountName: settings.accountName, digits: settings.digits, period: settings.period, algorithm: settings.algorithm, fillSubmit: settings.fillSubmit === true };
 }
 
 export async function loadSettings(storage: SettingsStorage): Promise<PopupSettings> {

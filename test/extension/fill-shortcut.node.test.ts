@@ -107,8 +107,8 @@ describe('fill-code shortcut: what the background does on the key press', () => 
       expect(await run()).to.deep.equal({ kind: 'browser-page' });
       expect([seen.filled, seen.steps]).to.deep.equal([[], []]);
     }
-    const frame = drive({ now: midStep, fill: async () => ({ filled: false, reason: 'cross-origin-frame' }) });
-    expect(await frame.run()).to.deep.equal({ kind: 'not-filled', result: { filled: false, reason: 'cross-origin-frame' } });
+    const frame = drive({ now: midStep, fill: async () => ({ filled: false, reason: 'frame-cross-site' }) });
+    expect(await frame.run()).to.deep.equal({ kind: 'not-filled', result: { filled: false, reason: 'frame-cross-site' } });
     const refused = drive({ now: midStep, fill: () => Promise.reject(new Error('Cannot access contents of the page')) });
     expect(await refused.run()).to.deep.equal({ kind: 'refused' });
   });

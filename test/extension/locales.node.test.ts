@@ -102,10 +102,10 @@ describe('extension: _locales', () => {
   });
 
   it('the popup script uses every message it lists, with $1… only where it passes values', () => {
-    const sources = ['popup.ts', 'page-tools.ts', 'read-view-strings.ts', 'fill-message.ts', 'time-lab.ts', 'time-lab-view.ts'].map((file) => readFileSync(`src/extension/${file}`, 'utf8')).join('\n');
+    const sources = ['popup.ts', 'page-tools.ts', 'read-view-strings.ts', 'fill-tab.ts', 'time-lab.ts', 'time-lab-view.ts'].map((file) => readFileSync(`src/extension/${file}`, 'utf8')).join('\n');
     for (const name of POPUP_MESSAGES) expect(sources, name).to.include(`'${name}'`);
     const english = catalogue('en');
-    const withValues = ['readForeignLink', 'readForeignText', 'readInvalid', 'readChoose'];
+    const withValues = ['readForeignLink', 'readForeignText', 'readInvalid', 'readChoose', 'fillAskGenerated', 'fillDoneBoxes', 'fillDoneBoxesLabelled', 'fillDoneFieldLabelled', 'fillMaxLength', 'fillGroupLength', 'fillFrameSameSite', 'fillFrameCrossSite', 'fillOutOfReach', 'fillNotKept'];
     withValues.push('labOffsetInvalid', 'labOffsetNote', 'labOffsetBanner', 'labStepNote', 'labReplayButton', 'labWhichInvalid', 'labWhichAgoOne', 'labWhichAgo', 'labWhichAheadOne', 'labWhichAhead', 'labWhichNotFound');
     for (const name of POPUP_MESSAGES) expect(/\$\d/.test(english[name]!.message), name).to.equal(withValues.includes(name));
   });

@@ -58,7 +58,7 @@ for (const lang of ['en', 'de', 'fr', 'es']) {
       expect(shown.lang).to.equal(lang);
       expect(shown.elementLang).to.equal(messages.element_lang!.message);
       expect(shown.title).to.equal(messages.popupTitle!.message);
-      expect(shown.labels).to.deep.equal(['pasteLabel', 'issuerLabel', 'accountNameLabel', 'digitsLabel', 'periodLabel', 'algorithmLabel'].map((name) => messages[name]!.message));
+      expect(shown.labels).to.deep.equal(['fillSubmitLabel', 'pasteLabel', 'issuerLabel', 'accountNameLabel', 'digitsLabel', 'periodLabel', 'algorithmLabel'].map((name) => messages[name]!.message));
       expect(shown.headings).to.deep.equal([messages.element_compatibilityHeading!.message, messages.element_secretHeading!.message, messages.element_codeHeading!.message]);
       expect(shown.sticksOut).to.deep.equal([]);
       expect(shown.scrollWidth, 'horizontal scrollbar').to.be.at.most(shown.clientWidth);

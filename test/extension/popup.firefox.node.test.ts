@@ -40,7 +40,7 @@ describe('extension popup in Firefox (built dist/extension, smoke test)', functi
     await popup.select('select[name="digits"]', '8');
     await waitForEnrollment(popup);
     const edited = await readShown(popup);
-    expect(JSON.parse(edited.storage)).to.deep.equal({ settings: { accountName: 'firefox@example.org', digits: 8, period: 30, algorithm: 'SHA1' } });
+    expect(JSON.parse(edited.storage)).to.deep.equal({ settings: { accountName: 'firefox@example.org', digits: 8, period: 30, algorithm: 'SHA1', fillSubmit: false } });
 
     // The page reloads itself: puppeteer's own reload waits for a navigation event Firefox does not report here.
     const oldDocument = await popup.evaluate(() => {

@@ -40,6 +40,9 @@ describe('extension popup in Chromium: Read from this page, Paste, Fill', functi
   /** The extension's own files the browser has fetched so far (seen through the DevTools Fetch domain). */
   const extensionFiles = () => seenRequests.map(({ url }) => url).filter((url) => url.startsWith(`chrome-extension://${chromium.extension.id}/`)).map((url) => new URL(url).pathname);
 
+  /** The rule that chose the target of the last fill, and why nothing was filled, as the popup records them. */
+  const filledBy = (popup: Page) => popup.$eval('#fill-message', (status) => ({ rule: (status as HTMLElement).dataset.rule, reason: (status as HTMLElement).dataset.reason }));
+
   function expectKey(shows: Awaited<ReturnType<typeof popupShows>>): ReadKey {
     if (shows.kind !== 'key') throw new Error(`expected a key, the popup shows ${JSON.stringify(shows)}`);
     secretsRead.push(shows.key.secret);
@@ -86,7 +89,9 @@ describe('extension popup in Chromium: Read from this page, Paste, Fill', functi
     expect(oathtoolCodes(shownSecret, {}, key.readAt)).to.include(key.code);
     expect(oathtoolCodes(shownSecret, {}, key.readAt + 30_000)).to.include(key.nextCode);
 
-    expect(await fill(popup)).to.equal(await message(popup, 'fillDone'));
+    await fill(popup);
+    // The element marks its verify field autocomplete="one-time-code".
+    expect(await filledBy(popup)).to.deep.equal({ rule: 'one-time-code', reason: '' });
     const verified = await chromium.tab.waitForFunction(() => {
       const generator = document.querySelector('totp-generator')!;
       const field = generator.shadowRoot!.querySelector<HTMLInputElement>('[part~="verify"]')!;
@@ -196,22 +201,28 @@ describe('extension popup in Chromium: Read from this page, Paste, Fill', functi
     expect(await chromium.tab.evaluate(() => (window as unknown as { appState: { code: string } }).appState.code)).to.equal('');
 
     const key = expectKey(await paste(popup, 'otpauth://totp/Login:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'));
-    expect(await fill(popup)).to.equal(await message(popup, 'fillDone'));
+    expect(await fill(popup)).to.equal(await message(popup, 'fillDoneFieldLabelled', 'Code from your app'));
     const state = await chromium.tab.evaluate(() => ({ ...(window as unknown as { appState: { code: string; changes: number } }).appState, shown: document.querySelector<HTMLInputElement>('#otp')!.value }));
     expect(oathtoolCodes('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', {}, Date.now())).to.include(state.code);
-    expect(state).to.deep.include({ changes: 1, shown: state.code });
+    // Typed as a person would: the control's leftover "111111" selected and deleted (one change), then one change a digit.
+    expect(state).to.deep.include({ changes: 7, shown: state.code });
     expect(key.code).to.have.length(6);
     // The password field (neither focused, nor marked, nor numeric) is untouched.
     expect(await chromium.tab.$eval('input[name="password"]', (input) => (input as HTMLInputElement).value)).to.equal('hunter2');
     await popup.close();
   });
 
-  it('Fill for the generated enrollment types its code into the focused field', async () => {
+  it('Fill for the generated enrollment, once confirmed, types its code into the focused field', async () => {
     await chromium.tab.goto(`${site.origin}/none`);
     await chromium.tab.focus('input[name="name"]');
     const popup = await clickButton();
     await popup.waitForFunction(() => document.querySelector('totp-generator')?.currentCode);
-    expect(await fill(popup)).to.equal(await message(popup, 'fillDone'));
+    // The page does not show the popup's new key: Fill asks first.
+    expect(await fill(popup)).to.equal(await message(popup, 'fillAskGenerated', `127.0.0.1: ${await popup.evaluate(() => document.querySelector('totp-generator')!.accountName)}`));
+    expect(await chromium.tab.$eval('input[name="name"]', (input) => (input as HTMLInputElement).value)).to.equal('');
+    await popup.click('#fill-confirm');
+    await popup.waitForFunction(() => document.querySelector('#fill-message')!.getAttribute('data-rule') === 'focused');
+    expect(await popup.$eval('#fill-message', (status) => status.textContent)).to.equal(await message(popup, 'fillDoneFieldLabelled', 'Name'));
     const [filled, code] = [await chromium.tab.$eval('input[name="name"]', (input) => (input as HTMLInputElement).value), await popup.evaluate(() => document.querySelector('totp-generator')!.currentCode)];
     expect(filled).to.equal(code);
     expect(filled).to.match(/^\d{6,8}$/);
@@ -220,6 +231,7 @@ describe('extension popup in Chromium: Read from this page, Paste, Fill', functi
 
   it('Fill says so and changes nothing on a page without a fitting field, or with the focus in a cross-origin frame', async () => {
     let popup = await popupOver('/qrcode-6');
+    expectKey(await readFromPage(popup));
     expect(await fill(popup)).to.equal(await message(popup, 'fillNoField'));
     await popup.close();
 
@@ -228,12 +240,14 @@ describe('extension popup in Chromium: Read from this page, Paste, Fill', functi
     await frame.waitForSelector('#frame-otp');
     await frame.focus('#frame-otp');
     popup = await clickButton();
-    await popup.waitForFunction(() => document.querySelector('totp-generator')?.currentCode);
-    expect(await fill(popup)).to.equal(await message(popup, 'fillCrossOrigin'));
+    expectKey(await paste(popup, SHOP_URI));
+    // Another port of 127.0.0.1: the same site, another origin.
+    expect(await fill(popup)).to.equal(await message(popup, 'fillFrameSameSite', site.otherOrigin));
     expect(await frame.$eval('#frame-otp', (input) => (input as HTMLInputElement).value)).to.equal('');
     await popup.close();
 
     popup = await popupOver('chrome://version/');
+    expectKey(await paste(popup, SHOP_URI));
     expect(await fill(popup)).to.equal(await message(popup, 'fillRefused'));
     await popup.close();
   });

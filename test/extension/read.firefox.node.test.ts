@@ -95,7 +95,8 @@ describe('extension popup in Firefox: Read and Fill (test copy with a host permi
     const key = expectKey(await readInBackground(firefox.popup));
     expect(key).to.deep.include({ issuer: 'Example Shop', accountName: 'jane@example.com', secret });
     expect(oathtoolCodes(secret, {}, key.readAt)).to.include(key.code);
-    expect(await fill(firefox.popup)).to.equal(await message(firefox.popup, 'fillDone'));
+    await fill(firefox.popup);
+    expect(await firefox.popup.$eval('#fill-message', (status) => [(status as HTMLElement).dataset.rule, (status as HTMLElement).dataset.reason])).to.deep.equal(['one-time-code', '']);
     const verifications = await tab.waitForFunction(() => {
       const seen = (window as unknown as { verifications: { valid: boolean }[] }).verifications;
       return seen.length > 0 && seen;
@@ -112,9 +113,13 @@ describe('extension popup in Firefox: Read and Fill (test copy with a host permi
     await firefox.popup.evaluate(() => document.querySelector<HTMLButtonElement>('#choices li:nth-child(2) button')!.click());
     const key = expectKey(await popupShows(firefox.popup));
     await show('/react-login');
-    // "Back" was pressed by show(): the generator's code is on show now; Fill that one.
+    // "Back" was pressed by show(): the generator's code is on show now; Fill asks first, then fills that one.
     const secret = await firefox.popup.evaluate(() => document.querySelector('totp-generator')!.secret);
-    expect(await fill(firefox.popup)).to.equal(await message(firefox.popup, 'fillDone'));
+    // The popup page is its own active tab here, so the key has no issuer: only its account is named.
+    const account = await firefox.popup.evaluate(() => document.querySelector('totp-generator')!.accountName);
+    expect(await fill(firefox.popup)).to.equal(await message(firefox.popup, 'fillAskGenerated', account));
+    await firefox.popup.evaluate(() => document.querySelector<HTMLButtonElement>('#fill-confirm')!.click());
+    await firefox.popup.waitForFunction(() => document.querySelector('#fill-message')!.getAttribute('data-rule') === 'named');
     const filled = await tab.evaluate(() => (window as unknown as { appState: { code: string } }).appState.code);
     expect(oathtoolCodes(secret, {}, Date.now())).to.include(filled);
     expect(key.accountName).to.equal('ann');

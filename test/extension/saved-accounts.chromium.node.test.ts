@@ -151,7 +151,7 @@ describe('extension in Chromium: saved test accounts (encrypted), in the popup',
     expect(await popup.evaluate(() => document.querySelector('#vault')!.compareDocumentPosition(document.querySelector('#generator')!) & Node.DOCUMENT_POSITION_FOLLOWING)).to.not.equal(0);
 
     const filled = await outcome(popup, () => popup.click('#vault-here li.account .fill'));
-    expect(filled.notice).to.equal(await message(popup, 'fillDone'));
+    expect(filled.notice).to.equal(await message(popup, 'fillDoneFieldLabelled', 'Code from your app'));
     const field = await chromium.tab.$eval('#otp', (input) => (input as HTMLInputElement).value);
     expect(oathtoolCodes(BANK.secret, BANK, Date.now())).to.include(field);
     await popup.close();
@@ -371,7 +371,13 @@ describe('extension in Chromium: saved test accounts (encrypted), in the popup',
     await chromium.tab.focus('input[name="name"]');
     const { popup, target } = await openPopup(chromium);
     await popup.waitForFunction(() => document.querySelector('totp-generator')?.currentCode);
-    expect(await fillOnShow(popup)).to.equal(await message(popup, 'fillDone'));
+    // The popup's own new key: Fill asks first (issue 22), and fills once confirmed.
+    expect(await fillOnShow(popup)).to.equal(await message(popup, 'fillAskGenerated', await popup.$eval('totp-generator', (generator) => [generator.issuer, generator.accountName].filter(Boolean).join(': '))));
+    await popup.evaluate(() => (document.querySelector<HTMLElement>('#fill-message')!.hidden = true));
+    await popup.click('#fill-confirm');
+    await popup.waitForFunction(() => !document.querySelector<HTMLElement>('#fill-message')!.hidden);
+    expect(await popup.$eval('#fill-message', (status) => status.textContent)).to.equal(await message(popup, 'fillDoneFieldLabelled', 'Name'));
+    expect(await chromium.tab.$eval('input[name="name"]', (input) => (input as HTMLInputElement).value)).to.match(/^\d{6}$/);
     problems.push(await pageProblems(popup, target, chromium.extension.id));
     await popup.close();
     expect(problems.length).to.be.greaterThan(8);

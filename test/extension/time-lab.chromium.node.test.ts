@@ -188,7 +188,7 @@ describe('extension popup in Chromium: the time-window lab', function () {
     const filled = await chromium.tab.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="name"]')!.value);
     const filledCode = (await filled.jsonValue()) as string;
     expect(oathtool(shot.key, previous.start / 1000, 1)).to.include(filledCode);
-    expect(await fillMessage()).to.equal(`${await message(popup, 'fillDone')} (${await message(popup, 'labStepNote', '−1')}, ${await message(popup, 'labOffsetNote', '+60')})`);
+    expect(await fillMessage()).to.equal(`${await message(popup, 'fillDoneFieldLabelled', 'Name')} (${await message(popup, 'labStepNote', '−1')}, ${await message(popup, 'labOffsetNote', '+60')})`);
 
     // Replay: the same code again, into the emptied field, with the line saying what a correct server answers.
     await chromium.tab.$eval('input[name="name"]', (input) => ((input as HTMLInputElement).value = ''));
@@ -203,8 +203,12 @@ describe('extension popup in Chromium: the time-window lab', function () {
     await chromium.tab.$eval('input[name="name"]', (input) => ((input as HTMLInputElement).value = ''));
     await popup.evaluate(() => (document.querySelector<HTMLElement>('#fill-message')!.hidden = true));
     const before = await popup.evaluate(() => Date.now());
+    // The popup's own new key is filled only once confirmed (issue 22): the question first, then the confirmation.
     await popup.click('#fill');
-    expect(await fillMessage()).to.equal(`${await message(popup, 'fillDone')} (${await message(popup, 'labOffsetNote', '+60')})`);
+    await popup.waitForSelector('#fill-confirm:not([hidden])');
+    await popup.evaluate(() => (document.querySelector<HTMLElement>('#fill-message')!.hidden = true));
+    await popup.click('#fill-confirm');
+    expect(await fillMessage()).to.equal(`${await message(popup, 'fillDoneFieldLabelled', 'Name')} (${await message(popup, 'labOffsetNote', '+60')})`);
     const after = await popup.evaluate(() => Date.now());
     const code = await chromium.tab.$eval('input[name="name"]', (input) => (input as HTMLInputElement).value);
     const period = shot.key.period;

@@ -75,7 +75,7 @@ describe('extension popup in Firefox: the time-window lab (test copy with a host
       const element = document.querySelector<HTMLElement>('#fill-message')!;
       return !element.hidden && element.textContent;
     });
-    expect(await status.jsonValue()).to.equal(`${await message(popup, 'fillDone')} (${await message(popup, 'labStepNote', '+1')}, ${await message(popup, 'labOffsetNote', '−60')})`);
+    expect(await status.jsonValue()).to.equal(`${await message(popup, 'fillDoneFieldLabelled', 'Name')} (${await message(popup, 'labStepNote', '+1')}, ${await message(popup, 'labOffsetNote', '−60')})`);
     const filled = await tab.$eval('input[name="name"]', (input) => (input as HTMLInputElement).value);
     expect(oathtool(shot.key, next.start / 1000, 1)).to.include(filled);
 
