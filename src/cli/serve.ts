@@ -48,6 +48,11 @@ export async function startServer(port: number, host: string, options: ServeOpti
     if (stopping.has(server)) response.shouldKeepAlive = false;
     handle(request, response);
   });
+  // A client may end its side of the connection (FIN) as soon as its request is sent (`nc -N`, some proxies and
+  // HTTP/1.0 tools): Node then aborts the request and ends the socket at once unless half-open sockets are allowed,
+  // and an answer that takes an await (the API key's hash, the PNG) never reaches the client. With this, the answer is
+  // written and the socket closed after it. (Node's own switch for it; @types/node does not list it.)
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.headersTimeout = timeouts.headersMilliseconds;
   server.requestTimeout = timeouts.requestMilliseconds;
   server.keepAliveTimeout = timeouts.keepAliveMilliseconds;

@@ -62,6 +62,23 @@ describe('CLI: serve (the hosted API, self-hosted)', function () {
     expect(emptyCors.stderr).to.match(/--cors: got ""; expected an origin/);
   });
 
+  it('refuses at start-up a CORS value with a line break and an API key with whitespace, by flag or variable, naming it', async () => {
+    const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
+      [['--cors', 'https://a\r\nX: 1'], {}, /^totp-enroll: --cors: contains a line break, which would split the header; expected an origin/m],
+      [[], { TOTP_ENROLL_CORS: 'https://a\r\nX: 1' }, /^totp-enroll: TOTP_ENROLL_CORS: contains a line break/m],
+      [['--cors', 'https://admin.example.com/'], {}, /^totp-enroll: --cors: got "https:\/\/admin\.example\.com\/", which is not an origin/m],
+      [['--api-key', 'two words'], {}, /^totp-enroll: --api-key: contains whitespace or a control character, so no Authorization header can ever match it/m],
+      [[], { TOTP_ENROLL_API_KEY: 'key\n' }, /^totp-enroll: TOTP_ENROLL_API_KEY: contains whitespace/m],
+    ];
+    for (const [args, env, message] of cases) {
+      const refused = await runCli(['serve', '--port', '0', ...args], { env: { TOTP_ENROLL_API_KEY: '', TOTP_ENROLL_CORS: '', TOTP_ENROLL_PUBLIC: '', ...env } });
+      expect(refused.status, refused.stderr).to.equal(2);
+      expect(refused.stdout).to.equal('');
+      expect(refused.stderr).to.match(message);
+      expect(refused.stderr, 'the key is never echoed').to.not.include('two words');
+    }
+  });
+
   it('refuses an address other machines can reach without an API key, unless --public', async () => {
     const refused = await runCli(['serve', '--host', '0.0.0.0', '--port', '0'], { env: { TOTP_ENROLL_API_KEY: '', TOTP_ENROLL_PUBLIC: '' } });
     expect(refused.status).to.equal(2);
