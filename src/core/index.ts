@@ -20,6 +20,7 @@ export {
 export {
   SECRET_BYTES_MIN,
   SECRET_BYTES_MAX,
+  SECRET_TEXT_MAX,
   STRONG_SECRET_BYTES,
   defaultSecretBytes,
   generateSecret,
