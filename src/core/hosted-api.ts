@@ -53,6 +53,9 @@ export async function generateHostedApiResult(
   query: URLSearchParams | string | Record<string, string | undefined>,
   { timestamp = Date.now(), secret, deflate, hmac }: HostedApiOptions = {},
 ): Promise<HostedApiResult> {
+  if (typeof query !== 'string' && (typeof query !== 'object' || query === null)) {
+    throw new TotpParameterError('query', query, 'a query string, URLSearchParams or an object of strings');
+  }
   const params = query instanceof URLSearchParams ? query : undefined;
   const values = typeof query === 'string' ? parseQuery(query) : query instanceof URLSearchParams ? undefined : query;
   const get = (name: string) => (params ? (params.get(name) ?? undefined) : readOwn(values!, name));

@@ -29,7 +29,7 @@ export {
   type Secret,
 } from './secret.js';
 export { buildKeyUri } from './uri.js';
-export { parseKeyUri, type ParsedKeyUri } from './parse-uri.js';
+export { KEY_URI_TEXT_MAX, parseKeyUri, type ParsedKeyUri } from './parse-uri.js';
 export {
   VERIFY_WINDOW_MAX,
   timeStep,

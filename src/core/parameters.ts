@@ -45,6 +45,7 @@ export interface TotpParametersInput {
  * @throws {TotpParameterError} for the first invalid field, naming it, the value and what is allowed.
  */
 export function parseParameters(input: TotpParametersInput): TotpParameters {
+  if (typeof input !== 'object' || input === null) throw new TotpParameterError('options', input, 'an object of parameters, e.g. { accountName: "user@example.com" }');
   return {
     issuer: parseLabelPart('issuer', input.issuer ?? '', false),
     accountName: parseLabelPart('accountName', input.accountName ?? '', true),

@@ -8,6 +8,7 @@ import {
   generateSecret,
   importSealingKey,
   normalizeRecoveryCode,
+  parseKeyUri,
   parseParameters,
   sealSecret,
   openSecret,
@@ -55,6 +56,11 @@ describe('hardening: errors of the right type, naming the field (issue 21 item 4
     await expectFieldError(() => parseParameters({ accountName: Object.create(null) as string }), 'accountName', /got an object/);
     await expectFieldError(() => parseParameters({ accountName: 'a', digits: Symbol('6') as unknown as string }), 'digits', /got a symbol/);
     await expectFieldError(() => parseParameters({ accountName: 'a', period: [30] as unknown as string }), 'period', /got an array of 1/);
+    // Found by the fuzz suite: no options at all, and a Key URI parameter without a name.
+    await expectFieldError(() => createEnrollment(undefined as never), 'options');
+    await expectFieldError(() => parseKeyUri('otpauth://totp/a?=%'), 'uri', /without a name/);
+    // Item 2: a length limit named in the error, checked before any other work.
+    await expectFieldError(() => parseKeyUri(`otpauth://totp/${'a'.repeat(9000)}`), 'uri', /is 9015 characters long, over the limit of 8192; expected .* at most 8192 characters/);
   });
 });
 
