@@ -68,13 +68,46 @@ export async function startServer(port: number, host: string, options: ServeOpti
   return { server, url: `http://${shownHost}:${address.port}` };
 }
 
-/** Closes the listener, lets requests in progress finish, and drops idle keep-alive connections at once. */
-export function stopServer(server: Server, graceMilliseconds = 5_000): Promise<void> {
+/** How a stop drains the listen queue before closing the listener. */
+export const DRAIN = {
+  /** The listener closes once no connection has come for this long… */
+  quietMilliseconds: 100,
+  /** …or this long after the signal, whichever is first, so that a steady stream of clients cannot hold it open. */
+  maxMilliseconds: 2_000,
+};
+
+/**
+ * Stops gracefully: takes in the connections the kernel already accepted, closes the listener, lets requests in
+ * progress finish, and drops idle keep-alive connections.
+ *
+ * The kernel completes connections before Node takes them off the listen queue, and closing the listener resets every
+ * connection still on it: in a burst, clients that were connected — and had sent their request — got a reset. So the
+ * listener stays open until no connection has come for `quietMilliseconds` (at most `maxMilliseconds`); every answer
+ * given meanwhile says `Connection: close`, so the clients take their next request elsewhere.
+ */
+export function stopServer(server: Server, graceMilliseconds = 5_000, drain = DRAIN): Promise<void> {
   stopping.add(server);
+  const started = performance.now();
+  let lastConnection = started;
+  const onConnection = () => (lastConnection = performance.now());
+  server.on('connection', onConnection);
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), graceMilliseconds).unref();
+    const closeWhenQuiet = () => {
+      // Run after a poll phase (setImmediate), so connections waiting on the queue have been taken in and counted.
+      setImmediate(() => {
+        const now = performance.now();
+        const quietFor = now - lastConnection;
+        if (quietFor < drain.quietMilliseconds && now - started < drain.maxMilliseconds) {
+          setTimeout(closeWhenQuiet, drain.quietMilliseconds - quietFor);
+          return;
+        }
+        server.off('connection', onConnection);
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), graceMilliseconds).unref();
+      });
+    };
+    closeWhenQuiet();
   });
 }
 

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { builtCli, runCli, spawnCli } from './cli-process.js';
 
@@ -108,6 +109,43 @@ describe('CLI: serve (the hosted API, self-hosted)', function () {
       expect(code, signal).to.equal(0);
       expect(own.log()).to.contain(`${signal}: finishing requests in progress`);
     }
+  });
+
+  it('SIGTERM under a burst: every connection already accepted gets its whole answer, none is reset', async () => {
+    const own = await startServer();
+    const { hostname, port } = new URL(own.url);
+    // A burst: 300 connections opened at once, each sending its request as soon as it is connected (accepted by the
+    // kernel: the client cannot tell whether Node has taken it off the listen queue yet). The signal comes mid-burst.
+    const BURST = 300;
+    let connected = 0;
+    let signalled = false;
+    const answers = Array.from({ length: BURST }, (_, index) => new Promise<string>((resolve) => {
+      let text = '';
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`GET ${ROUTE}?account_name=burst-${index} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+        if (++connected === BURST / 2 && !signalled) {
+          signalled = true;
+          own.child.kill('SIGTERM');
+        }
+      });
+      socket.setEncoding('latin1').on('data', (data: string) => (text += data));
+      // A connection refused (never accepted) is not one this test asks about; a reset after connecting is.
+      socket.on('error', (error: NodeJS.ErrnoException) => (text ||= error.code === 'ECONNREFUSED' ? 'refused' : `error ${error.code}`));
+      // A SYN the full listen queue dropped is retried for a long time: such a connection was never accepted either.
+      socket.setTimeout(15_000, () => {
+        if (socket.connecting) text ||= 'refused';
+        socket.destroy();
+      });
+      socket.on('close', () => resolve(text));
+    }));
+    const texts = await Promise.all(answers);
+    const [code] = await once(own.child, 'close');
+    const accepted = texts.filter((text) => text !== 'refused');
+    const whole = accepted.filter((text) => /^HTTP\/1\.1 200 /.test(text) && /"current_code":"\d{6}"\}\n$/.test(text));
+    const failures = [...new Set(accepted.filter((text) => !whole.includes(text)).map((text) => text.slice(0, 40)))];
+    expect(accepted.length).to.be.at.least(BURST / 2);
+    expect(whole.length, `${accepted.length - whole.length} of ${accepted.length} accepted connections got no whole answer: ${failures.join(', ')}`).to.equal(accepted.length);
+    expect(code).to.equal(0);
   });
 
   it('refuses a bad --port, and a port in use, naming --port', async () => {
