@@ -10,6 +10,7 @@ export {
   PERIOD_MIN,
   PERIOD_MAX,
   DEFAULT_PARAMETERS,
+  LABEL_TEXT_MAX,
   parseParameters,
   hasCustomSettings,
   type Algorithm,

@@ -64,12 +64,19 @@ export function hasCustomSettings(parameters: Pick<TotpParameters, 'digits' | 'p
   );
 }
 
+/** Longer than the largest QR code's 2,953 bytes: no Key URI holding such a label could be scanned. */
+export const LABEL_TEXT_MAX = 4096;
+
 /** Control characters (NUL, line breaks, DEL…) and the bidi embeddings, overrides and isolates U+202A–E, U+2066–9. */
 const UNSHOWABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 function parseLabelPart(field: string, value: unknown, required: boolean): string {
   const allowed = `${required ? 'a non-empty' : 'a'} string without a colon (":"), control or bidi-override characters`;
   if (typeof value !== 'string') throw new TotpParameterError(field, value, allowed);
+  // Refused before any other work: no label this long fits a QR code's Key URI, whatever createEnrollment would find.
+  if (value.length > LABEL_TEXT_MAX) {
+    throw new TotpParameterError(field, value, `${allowed}, short enough for a QR code (at most ${LABEL_TEXT_MAX} characters)`, `is ${value.length} characters long`);
+  }
   const trimmed = value.trim();
   if (required && trimmed === '') throw new TotpParameterError(field, value, allowed, 'is required');
   // The Key URI Format separates issuer and account with a colon; apps split on the first one they find.

@@ -13,6 +13,8 @@ export const API_KEY_ALLOWED = 'a non-empty key without spaces or control charac
 
 /** @throws {TotpParameterError} naming `cors` or `apiKey` when either can never work. */
 export function checkEndpointSettings({ apiKey, cors }: { apiKey?: string | undefined; cors?: string | undefined }): void {
+  if (cors !== undefined && typeof cors !== 'string') throw new TotpParameterError('cors', cors, CORS_ALLOWED);
+  if (apiKey !== undefined && typeof apiKey !== 'string') throw new TotpParameterError('apiKey', '(not shown)', API_KEY_ALLOWED, 'is not a string');
   if (cors !== undefined && cors !== '*' && !isOrigin(cors)) {
     // Only the shape is described: the value may hold anything, and the message goes to a log.
     throw new TotpParameterError('cors', cors, CORS_ALLOWED, /[\r\n]/.test(cors) ? 'contains a line break, which would split the header' : `got ${JSON.stringify(shortened(cors))}, which is not an origin`);

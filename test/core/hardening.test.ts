@@ -60,6 +60,7 @@ describe('hardening: errors of the right type, naming the field (issue 21 item 4
     await expectFieldError(() => createEnrollment(undefined as never), 'options');
     await expectFieldError(() => parseKeyUri('otpauth://totp/a?=%'), 'uri', /without a name/);
     // Item 2: a length limit named in the error, checked before any other work.
+    await expectFieldError(() => createEnrollment({ accountName: 'a'.repeat(1_000_000) }), 'accountName', /is 1000000 characters long; expected .*at most 4096 characters/);
     await expectFieldError(() => parseKeyUri(`otpauth://totp/${'a'.repeat(9000)}`), 'uri', /is 9015 characters long, over the limit of 8192; expected .* at most 8192 characters/);
   });
 });
