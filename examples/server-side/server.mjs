@@ -40,6 +40,13 @@ const FORM_BYTES_MAX = 16 * 1024;
 /** Failed sign-ins in a row before an account is locked for LOCK_MS: six digits are guessable without a limit. */
 const FAILURES_MAX = 5;
 const LOCK_MS = 15 * 60 * 1000;
+/**
+ * Failed sign-ins from one client address, over all accounts, before that address is refused for CLIENT_WINDOW_MS.
+ * The per-account lock alone lets anyone lock anyone's account with five requests; this bounds how many accounts one
+ * address can lock (CLIENT_FAILURES_MAX / FAILURES_MAX per window) and how many codes it can try across accounts.
+ */
+const CLIENT_FAILURES_MAX = 20;
+const CLIENT_WINDOW_MS = 15 * 60 * 1000;
 
 /**
  * @typedef {object} Account
@@ -97,6 +104,39 @@ class JsonDatabase {
 }
 
 /**
+ * Failed sign-ins per client address in a fixed window, in memory: a limit that needs no database row and resets with
+ * the process. Behind a reverse proxy, the address is the proxy's: key it on the client address the proxy passes
+ * (X-Forwarded-For as your own proxy sets it, never as a client sends it).
+ */
+class ClientLimit {
+  /** @param {() => number} now */
+  constructor(now) {
+    this.now = now;
+    /** @type {Map<string, { failures: number, since: number }>} */
+    this.clients = new Map();
+  }
+
+  /** @param {string} address @returns {boolean} true while the address has used up its failures */
+  blocked(address) {
+    const entry = this.clients.get(address);
+    if (entry && this.now() - entry.since >= CLIENT_WINDOW_MS) this.clients.delete(address);
+    return (this.clients.get(address)?.failures ?? 0) >= CLIENT_FAILURES_MAX;
+  }
+
+  /** @param {string} address */
+  failed(address) {
+    const time = this.now();
+    if (this.clients.size > 100_000) {
+      // Many addresses (a spread-out attack): forget the windows that are over, so the map stays bounded by the window.
+      for (const [other, entry] of this.clients) if (time - entry.since >= CLIENT_WINDOW_MS) this.clients.delete(other);
+    }
+    const entry = this.clients.get(address) ?? { failures: 0, since: time };
+    entry.failures += 1;
+    this.clients.set(address, entry);
+  }
+}
+
+/**
  * The example's HTTP server (not yet listening).
  *
  * @param {object} options
@@ -109,6 +149,7 @@ export async function createExampleServer({ databaseFile, sealingKey, now = Date
   const key = await importSealingKey(sealingKey);
   const database = new JsonDatabase(databaseFile);
   const bundle = await readFile(BUNDLE_FILE);
+  const clientLimit = new ClientLimit(now);
 
   /** @type {Record<string, (request: import('node:http').IncomingMessage, url: URL) => Promise<Page>>} */
   const routes = {
@@ -158,10 +199,15 @@ export async function createExampleServer({ databaseFile, sealingKey, now = Date
       return recoveryCodesPage(account, recoveryCodes);
     },
     'POST /sign-in': async (request) => {
+      // Checked before the account is even looked at: a client over its limit can lock no further account.
+      const address = request.socket.remoteAddress ?? '';
+      if (clientLimit.blocked(address)) return messagePage(429, 'Not signed in', 'Too many wrong codes from your address. Try again in 15 minutes.');
       const form = await readForm(request);
       const account = form.get('account') ?? '';
       const typed = (form.get('code') ?? '').replace(/\s+/g, '');
-      return database.transaction((data) => signIn(data, account, typed));
+      const page = await database.transaction((data) => signIn(data, account, typed));
+      if (page.status === 401) clientLimit.failed(address);
+      return page;
     },
     'GET /totp-generator.bundle.js': async () => ({ status: 200, type: 'text/javascript; charset=utf-8', body: bundle }),
     'GET /style.css': async () => ({ status: 200, type: 'text/css; charset=utf-8', body: STYLE }),

@@ -113,7 +113,10 @@ export function integerFlag(values: Values, name: string, min: number, max: numb
   return value;
 }
 
-const TIME_ALLOWED = 'a Unix time in seconds (e.g. 1767225600) or an ISO 8601 date with a time zone (e.g. 2026-01-01T00:00:00Z)';
+const TIME_ALLOWED = 'a Unix time in seconds (e.g. 1767225600) or an ISO 8601 date with a time zone (e.g. 2026-01-01T00:00:00Z), from 1970 on';
+
+/** ISO 8601 date and time with a zone: year, month, day, hour, minute, optional seconds and fraction, zone. */
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/i;
 
 /** `--at`: the moment codes are computed for, in milliseconds; now when absent. */
 export function timeFlag(values: Values, now: number = Date.now()): number {
@@ -121,7 +124,17 @@ export function timeFlag(values: Values, now: number = Date.now()): number {
   if (text === undefined) return now;
   if (/^[0-9]{1,12}(\.[0-9]{1,3})?$/.test(text)) return Math.round(Number(text) * 1000);
   // Without a zone, Date.parse would use the machine's local time: the same command would give different codes.
-  const milliseconds = /(Z|[+-][0-9]{2}:?[0-9]{2})$/i.test(text) ? Date.parse(text) : Number.NaN;
+  const parts = ISO_TIME.exec(text);
+  if (!parts) throw invalidFlag('--at', text, TIME_ALLOWED);
+  // Date.parse rolls impossible dates over (2026-02-30 is March 2) instead of refusing them: each field is checked.
+  const [year, month, day, hour, minute, second = 0, zoneHours = 0, zoneMinutes = 0] = parts.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth || hour! > 23 || minute! > 59 || second > 59 || zoneHours > 23 || zoneMinutes > 59) {
+    throw invalidFlag('--at', text, `${TIME_ALLOWED}; that date or time does not exist`);
+  }
+  const milliseconds = Date.parse(text.replace(' ', 'T'));
   if (Number.isNaN(milliseconds)) throw invalidFlag('--at', text, TIME_ALLOWED);
+  // Codes count time steps from 1970 (RFC 6238); said here in the flag's terms rather than the core's `timestamp`.
+  if (milliseconds < 0) throw invalidFlag('--at', text, TIME_ALLOWED);
   return milliseconds;
 }

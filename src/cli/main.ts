@@ -17,6 +17,7 @@ import { enrollmentFlags, recoveryCodesFlag, runEnroll, warnAboutSettings } from
 import { CliError, EXIT_FAILURE, EXIT_USAGE, invalidFlag, parameterErrorToCli } from './errors.js';
 import { HELP } from './help.js';
 import { ENV, readSettings } from '../server/environment.js';
+import { checkEndpointSettings } from '../server/settings-check.js';
 import { API_KEY_ENV, DEFAULT_HOST, DEFAULT_PORT, HEADERS_TIMEOUT_MAX, isLoopback, ROUTE, startServer, stopServer, TIMEOUTS } from './serve.js';
 
 declare const __TOTP_ENROLL_VERSION__: string | undefined;
@@ -109,6 +110,14 @@ async function runServe(values: Values): Promise<number> {
   const corsFlag = stringFlag(values, 'cors');
   if (corsFlag === '') throw invalidFlag('--cors', corsFlag, 'an origin such as https://admin.example.com, or *');
   const cors = corsFlag ?? environment.cors;
+  // Settings that could never work are refused now, with the flag or variable named, not at the first request.
+  try {
+    checkEndpointSettings({ apiKey, cors });
+  } catch (error) {
+    if (!(error instanceof TotpParameterError)) throw error;
+    const name = error.field === 'cors' ? (corsFlag !== undefined ? '--cors' : ENV.cors) : flagKey !== undefined ? '--api-key' : ENV.apiKey;
+    throw new CliError(`${name}: ${error.problem}; expected ${error.allowed}`);
+  }
   const headersSeconds = integerFlag(values, 'headers-timeout', 1, HEADERS_TIMEOUT_MAX, TIMEOUTS.headersMilliseconds / 1000);
   // Reachable from other machines with no key, anyone could mint enrollments: that has to be asked for by name.
   if (!isLoopback(host) && !apiKey && values.public !== true && !environment.public) {

@@ -48,6 +48,11 @@ export async function startServer(port: number, host: string, options: ServeOpti
     if (stopping.has(server)) response.shouldKeepAlive = false;
     handle(request, response);
   });
+  // A client may end its side of the connection (FIN) as soon as its request is sent (`nc -N`, some proxies and
+  // HTTP/1.0 tools): Node then aborts the request and ends the socket at once unless half-open sockets are allowed,
+  // and an answer that takes an await (the API key's hash, the PNG) never reaches the client. With this, the answer is
+  // written and the socket closed after it. (Node's own switch for it; @types/node does not list it.)
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.headersTimeout = timeouts.headersMilliseconds;
   server.requestTimeout = timeouts.requestMilliseconds;
   server.keepAliveTimeout = timeouts.keepAliveMilliseconds;
@@ -63,13 +68,46 @@ export async function startServer(port: number, host: string, options: ServeOpti
   return { server, url: `http://${shownHost}:${address.port}` };
 }
 
-/** Closes the listener, lets requests in progress finish, and drops idle keep-alive connections at once. */
-export function stopServer(server: Server, graceMilliseconds = 5_000): Promise<void> {
+/** How a stop drains the listen queue before closing the listener. */
+export const DRAIN = {
+  /** The listener closes once no connection has come for this long… */
+  quietMilliseconds: 100,
+  /** …or this long after the signal, whichever is first, so that a steady stream of clients cannot hold it open. */
+  maxMilliseconds: 2_000,
+};
+
+/**
+ * Stops gracefully: takes in the connections the kernel already accepted, closes the listener, lets requests in
+ * progress finish, and drops idle keep-alive connections.
+ *
+ * The kernel completes connections before Node takes them off the listen queue, and closing the listener resets every
+ * connection still on it: in a burst, clients that were connected — and had sent their request — got a reset. So the
+ * listener stays open until no connection has come for `quietMilliseconds` (at most `maxMilliseconds`); every answer
+ * given meanwhile says `Connection: close`, so the clients take their next request elsewhere.
+ */
+export function stopServer(server: Server, graceMilliseconds = 5_000, drain = DRAIN): Promise<void> {
   stopping.add(server);
+  const started = performance.now();
+  let lastConnection = started;
+  const onConnection = () => (lastConnection = performance.now());
+  server.on('connection', onConnection);
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), graceMilliseconds).unref();
+    const closeWhenQuiet = () => {
+      // Run after a poll phase (setImmediate), so connections waiting on the queue have been taken in and counted.
+      setImmediate(() => {
+        const now = performance.now();
+        const quietFor = now - lastConnection;
+        if (quietFor < drain.quietMilliseconds && now - started < drain.maxMilliseconds) {
+          setTimeout(closeWhenQuiet, drain.quietMilliseconds - quietFor);
+          return;
+        }
+        server.off('connection', onConnection);
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), graceMilliseconds).unref();
+      });
+    };
+    closeWhenQuiet();
   });
 }
 

@@ -9,7 +9,7 @@
  * vectors and the element's clock can drive it; nothing below reads the clock on its own.
  */
 import { TotpParameterError } from './errors.js';
-import type { Algorithm, TotpParameters } from './parameters.js';
+import { ALGORITHMS, DIGITS, PERIOD_MAX, PERIOD_MIN, type Algorithm, type TotpParameters } from './parameters.js';
 
 /** What a code depends on: the secret's bytes and the three code parameters. */
 export interface CodeOptions extends Pick<TotpParameters, 'digits' | 'period' | 'algorithm'> {
@@ -82,6 +82,7 @@ export function secondsRemaining(period: number, timestamp: number = Date.now())
 
 /** The code for `timestamp`, zero-padded to `digits`. */
 export async function generateCode(options: CodeOptions, timestamp: number = Date.now(), { hmac = webCryptoHmac }: CodeImplementation = {}): Promise<string> {
+  checkCodeOptions(options);
   return hotp(options, stepOf(options.period, timestamp), hmac);
 }
 
@@ -108,6 +109,8 @@ export async function verifyCode(
   code: string,
   { window = 1, timestamp = Date.now(), afterStep, hmac = webCryptoHmac }: VerifyOptions & { afterStep?: number | undefined } = {},
 ): Promise<Verification> {
+  checkCodeOptions(options);
+  if (typeof code !== 'string') throw new TotpParameterError('code', code, `a string of ${options.digits} digits`);
   if (!Number.isSafeInteger(window) || window < 0 || window > VERIFY_WINDOW_MAX) {
     throw new TotpParameterError('window', window, `a whole number of steps from 0 to ${VERIFY_WINDOW_MAX}`);
   }
@@ -131,12 +134,31 @@ export async function verifyCode(
   return { valid: false, reason: replayed ? 'replayed' : 'mismatch' };
 }
 
-/** `timestamp`'s step, refusing times a code cannot have (RFC 6238 counts from the Unix epoch on). */
+/**
+ * `timestamp`'s step, refusing times a code cannot have: RFC 6238 counts from the Unix epoch on, and a step count past
+ * 2^53 − 1 is no longer exact in a double, and past 2^64 would wrap in the 8-byte counter (a wrong code, silently).
+ */
 export function stepOf(period: number, timestamp: number): number {
-  if (!Number.isFinite(timestamp) || timestamp < 0) {
-    throw new TotpParameterError('timestamp', timestamp, 'a time from 1970-01-01T00:00:00Z on, in milliseconds since then');
+  const step = typeof timestamp === 'number' && timestamp >= 0 ? timeStep(period, timestamp) : Number.NaN;
+  if (!Number.isSafeInteger(step)) {
+    throw new TotpParameterError('timestamp', timestamp, 'a time from 1970-01-01T00:00:00Z on, in milliseconds since then, of at most 2^53 - 1 time steps');
   }
-  return timeStep(period, timestamp);
+  return step;
+}
+
+/**
+ * The code options checked as createEnrollment checks them: a period of 0, NaN or -30 would otherwise give step
+ * Infinity or a negative step, and a counter-0 code would verify for any time.
+ */
+export function checkCodeOptions(options: CodeOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TotpParameterError('options', options, 'an object with secret, digits, period and algorithm');
+  const { secret, digits, period, algorithm } = options;
+  if (!(secret instanceof Uint8Array) || secret.length === 0) throw new TotpParameterError('secret', secret, 'the secret as a non-empty Uint8Array');
+  if (!(DIGITS as readonly unknown[]).includes(digits)) throw new TotpParameterError('digits', digits, DIGITS.join(' or '));
+  if (!Number.isSafeInteger(period) || period < PERIOD_MIN || period > PERIOD_MAX) {
+    throw new TotpParameterError('period', period, `a whole number of seconds from ${PERIOD_MIN} to ${PERIOD_MAX}`);
+  }
+  if (!(ALGORITHMS as readonly unknown[]).includes(algorithm)) throw new TotpParameterError('algorithm', algorithm, ALGORITHMS.join(', '));
 }
 
 /** RFC 4226 §5.3: HMAC of the 8-byte big-endian counter, dynamic truncation, the low `digits` decimal digits. */

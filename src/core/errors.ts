@@ -49,8 +49,14 @@ export class SealedSecretError extends Error {
   }
 }
 
+/** A short description of any value: String() throws for null-prototype objects and symbols, and a message must not. */
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return value instanceof Uint8Array ? `${value.length} bytes` : 'an object';
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
   return String(value);
 }

@@ -6,6 +6,7 @@ import { generateCode, type Hmac } from './codes.js';
 import { createEnrollment, type Enrollment } from './enrollment.js';
 import { TotpParameterError } from './errors.js';
 import { qrPngDataUri, type Deflate } from './png.js';
+import { parseQuery } from './query-string.js';
 import { checkRecoveryCodeCount, generateRecoveryCodes, RECOVERY_CODE_COUNT_ALLOWED } from './recovery-codes.js';
 
 /** The hosted API's response body, field for field. */
@@ -43,16 +44,21 @@ export interface HostedApiOptions {
  * The hosted API's result for a query: `{ secret, uri, qr_code, current_code }`, and `recovery_codes` when the query
  * asks for them with `recovery_codes=N` (1 to 20).
  *
- * @param query `URLSearchParams`, a query string, or a plain object of strings.
+ * @param query a query string (read strictly, as the endpoint reads it: each name once, valid percent-encoded
+ *   UTF-8), `URLSearchParams` (already decoded, leniently, by its constructor), or a plain object of strings.
  * @throws {TotpParameterError} whose `field` is the query parameter's name (`account_name`, `period`, …), also for a
- *   parameter given more than once.
+ *   parameter given more than once or malformed percent-encoding; `query` for a value without a name.
  */
 export async function generateHostedApiResult(
   query: URLSearchParams | string | Record<string, string | undefined>,
   { timestamp = Date.now(), secret, deflate, hmac }: HostedApiOptions = {},
 ): Promise<HostedApiResult> {
-  const params = query instanceof URLSearchParams || typeof query === 'string' ? new URLSearchParams(query) : undefined;
-  const get = (name: string) => (params ? (params.get(name) ?? undefined) : (query as Record<string, string | undefined>)[name]);
+  if (typeof query !== 'string' && (typeof query !== 'object' || query === null)) {
+    throw new TotpParameterError('query', query, 'a query string, URLSearchParams or an object of strings');
+  }
+  const params = query instanceof URLSearchParams ? query : undefined;
+  const values = typeof query === 'string' ? parseQuery(query) : query instanceof URLSearchParams ? undefined : query;
+  const get = (name: string) => (params ? (params.get(name) ?? undefined) : readOwn(values!, name));
   for (const name of [...HOSTED_API_PARAMETERS, ...HOSTED_API_EXTENSIONS]) {
     if (params && params.getAll(name).length > 1) throw new TotpParameterError(name, params.getAll(name), 'one value', 'given more than once');
   }
@@ -106,6 +112,11 @@ function parseRecoveryCodeCount(text: string | undefined): number | undefined {
   // Range errors come from generateRecoveryCodes; only text that is no number at all is refused here.
   if (Number.isNaN(count)) throw new TotpParameterError('recovery_codes', text, RECOVERY_CODE_COUNT_ALLOWED);
   return count;
+}
+
+/** An own property only: `constructor` or `__proto__` in a plain object are not parameters. */
+function readOwn(values: Record<string, string | undefined>, name: string): string | undefined {
+  return Object.hasOwn(values, name) ? values[name] : undefined;
 }
 
 function toQueryError(error: TotpParameterError): TotpParameterError {

@@ -10,6 +10,7 @@ export {
   PERIOD_MIN,
   PERIOD_MAX,
   DEFAULT_PARAMETERS,
+  LABEL_TEXT_MAX,
   parseParameters,
   hasCustomSettings,
   type Algorithm,
@@ -20,6 +21,7 @@ export {
 export {
   SECRET_BYTES_MIN,
   SECRET_BYTES_MAX,
+  SECRET_TEXT_MAX,
   STRONG_SECRET_BYTES,
   defaultSecretBytes,
   generateSecret,
@@ -28,7 +30,7 @@ export {
   type Secret,
 } from './secret.js';
 export { buildKeyUri } from './uri.js';
-export { parseKeyUri, type ParsedKeyUri } from './parse-uri.js';
+export { KEY_URI_TEXT_MAX, parseKeyUri, type ParsedKeyUri } from './parse-uri.js';
 export {
   VERIFY_WINDOW_MAX,
   timeStep,

@@ -45,6 +45,7 @@ export interface TotpParametersInput {
  * @throws {TotpParameterError} for the first invalid field, naming it, the value and what is allowed.
  */
 export function parseParameters(input: TotpParametersInput): TotpParameters {
+  if (typeof input !== 'object' || input === null) throw new TotpParameterError('options', input, 'an object of parameters, e.g. { accountName: "user@example.com" }');
   return {
     issuer: parseLabelPart('issuer', input.issuer ?? '', false),
     accountName: parseLabelPart('accountName', input.accountName ?? '', true),
@@ -63,13 +64,32 @@ export function hasCustomSettings(parameters: Pick<TotpParameters, 'digits' | 'p
   );
 }
 
+/** Longer than the largest QR code's 2,953 bytes: no Key URI holding such a label could be scanned. */
+export const LABEL_TEXT_MAX = 4096;
+
+/** Control characters (NUL, line breaks, DEL…) and the bidi embeddings, overrides and isolates U+202A–E, U+2066–9. */
+const UNSHOWABLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
 function parseLabelPart(field: string, value: unknown, required: boolean): string {
-  const allowed = `${required ? 'a non-empty' : 'a'} string without a colon (":")`;
+  const allowed = `${required ? 'a non-empty' : 'a'} string without a colon (":"), control or bidi-override characters`;
   if (typeof value !== 'string') throw new TotpParameterError(field, value, allowed);
+  // Refused before any other work: no label this long fits a QR code's Key URI, whatever createEnrollment would find.
+  if (value.length > LABEL_TEXT_MAX) {
+    throw new TotpParameterError(field, value, `${allowed}, short enough for a QR code (at most ${LABEL_TEXT_MAX} characters)`, `is ${value.length} characters long`);
+  }
   const trimmed = value.trim();
   if (required && trimmed === '') throw new TotpParameterError(field, value, allowed, 'is required');
   // The Key URI Format separates issuer and account with a colon; apps split on the first one they find.
   if (trimmed.includes(':')) throw new TotpParameterError(field, value, allowed, `${JSON.stringify(value)} contains a colon`);
+  // A label is shown to people (apps, the popup): U+202E can make "evil.example" read as another issuer, and a NUL
+  // or newline cuts or splits it.
+  const unshowable = UNSHOWABLE.exec(trimmed);
+  if (unshowable) {
+    const code = `U+${unshowable[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new TotpParameterError(field, value, allowed, `contains ${code}, a control or bidi-override character`);
+  }
+  // A lone surrogate cannot be written as UTF-8, so no URI could carry it (encodeURIComponent throws URIError).
+  if (/\p{Surrogate}/u.test(trimmed)) throw new TotpParameterError(field, value, allowed, 'contains a lone surrogate (not well-formed Unicode)');
   return trimmed;
 }
 

@@ -17,6 +17,12 @@ export interface ParsedKeyUri {
   readonly secret: Secret;
 }
 
+/**
+ * The longest Key URI text read, refused before any other work: a QR code holds at most 2,953 bytes, and this leaves
+ * room for a pasted URI's extra parameters (`image=…`) and heavier percent-encoding.
+ */
+export const KEY_URI_TEXT_MAX = 8192;
+
 const URI_ALLOWED = 'an otpauth://totp/ Key URI';
 const TYPE_ALLOWED = 'totp (time-based codes)';
 
@@ -33,6 +39,7 @@ const KEY_URI = /^otpauth:\/\/([^/?#]*)\/([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is;
  */
 export function parseKeyUri(text: string): ParsedKeyUri {
   if (typeof text !== 'string') throw new TotpParameterError('uri', text, URI_ALLOWED);
+  if (text.length > KEY_URI_TEXT_MAX) throw new TotpParameterError('uri', text, `${URI_ALLOWED} of at most ${KEY_URI_TEXT_MAX} characters`, `is ${text.length} characters long, over the limit of ${KEY_URI_TEXT_MAX}`);
   const trimmed = text.trim();
   if (/^otpauth-migration:/i.test(trimmed)) {
     throw new TotpParameterError(
@@ -85,6 +92,8 @@ function queryParameters(query: string): Map<string, string> {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
     const name = percentDecode('uri', equals === -1 ? pair : pair.slice(0, equals)).toLowerCase();
+    // `?=x` names nothing: the URI is malformed, and there is no parameter to report it under.
+    if (name === '') throw new TotpParameterError('uri', pair, URI_ALLOWED, `has a query parameter without a name (${JSON.stringify(pair.length > 40 ? `${pair.slice(0, 40)}…` : pair)})`);
     const value = percentDecode(name, equals === -1 ? '' : pair.slice(equals + 1));
     // Two secrets (or two periods) leave it to chance which one an app uses.
     if (parameters.has(name)) throw new TotpParameterError(name, value, 'each parameter once', `appears more than once (${JSON.stringify(parameters.get(name))} and ${JSON.stringify(value)})`);

@@ -64,11 +64,21 @@ export function checkRecoveryCodeCount(count: number, field = 'count'): void {
 }
 
 /**
- * A code as people may type it, reduced to its characters: upper case, without spaces or dashes (of any kind, as word
- * processors turn `-` into `–`). Full-width characters from phone keyboards become ordinary ones.
+ * Spaces, dashes of any kind (word processors turn `-` into `–`), the minus sign U+2212, and the invisible characters
+ * that copying from documents and web pages leaves in: soft hyphen, zero-width space/joiners, word joiner, BOM.
+ */
+const IGNORED_IN_RECOVERY_CODES = /[\s\p{Pd}\u2212\u00ad\u200b-\u200d\u2060\ufeff]+/gu;
+
+/**
+ * A code as people may type it, reduced to its characters: upper case, without spaces, dashes or invisible
+ * characters. Full-width characters from phone keyboards become ordinary ones.
+ *
+ * @throws {TotpParameterError} naming `code` when `text` is not a string.
  */
 export function normalizeRecoveryCode(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\p{Pd}]+/gu, '').toUpperCase();
+  // The value stays out of the message: it may be a real code.
+  if (typeof text !== 'string') throw new TotpParameterError('code', typeof text, 'a recovery code as a string', `got ${typeof text === 'object' ? 'an object' : typeof text}`);
+  return text.normalize('NFKC').replace(IGNORED_IN_RECOVERY_CODES, '').toUpperCase();
 }
 
 /** True when `normalized` (from {@link normalizeRecoveryCode}) could be a recovery code: alphabet and length. */

@@ -111,10 +111,17 @@ export async function openSecret(sealed: string, key: CryptoKey, { accountId }: 
 }
 
 function associatedData(accountId: string): Uint8Array<ArrayBuffer> {
-  if (typeof accountId !== 'string' || accountId === '') {
-    throw new TotpParameterError('accountId', accountId, 'a non-empty string that identifies the account for good (e.g. its primary key)');
-  }
+  const allowed = 'a non-empty string of well-formed Unicode that identifies the account for good (e.g. its primary key)';
+  if (typeof accountId !== 'string' || accountId === '') throw new TotpParameterError('accountId', accountId, allowed);
+  // TextEncoder turns every lone surrogate into U+FFFD, so ids differing only there would seal alike: "a\uD800" and
+  // "a\uDC00" would open each other's secrets.
+  if (!isWellFormed(accountId)) throw new TotpParameterError('accountId', accountId, allowed, 'holds a lone surrogate (not well-formed UTF-16)');
   return new TextEncoder().encode(PREFIX + accountId);
+}
+
+/** String.prototype.isWellFormed, which Node 20.0–20.x and older browsers lack. */
+function isWellFormed(text: string): boolean {
+  return !/\p{Surrogate}/u.test(text);
 }
 
 function checkKey(key: CryptoKey, usage: 'encrypt' | 'decrypt'): void {

@@ -6,7 +6,7 @@
  * clock is a minute off — is simply another timestamp, and the functions can be checked against `oathtool -N`.
  * The codes come from codes.ts: one HOTP, one search loop ({@link verifyCode}'s).
  */
-import { codeForStep, stepOf, verifyCode, VERIFY_WINDOW_MAX, type CodeImplementation, type CodeOptions } from './codes.js';
+import { checkCodeOptions, codeForStep, stepOf, verifyCode, VERIFY_WINDOW_MAX, type CodeImplementation, type CodeOptions } from './codes.js';
 import { TotpParameterError } from './errors.js';
 import type { TotpParameters } from './parameters.js';
 
@@ -41,6 +41,7 @@ export interface CodesAroundOptions extends CodeImplementation {
  * @throws {TotpParameterError} for a `timestamp` before the epoch or not a number, or `steps` outside 0 to 10.
  */
 export async function codesAround(options: CodeOptions, timestamp: number, { steps = 2, hmac }: CodesAroundOptions = {}): Promise<StepCode[]> {
+  checkCodeOptions(options);
   checkSteps('steps', steps);
   const now = stepOf(options.period, timestamp);
   const offsets = Array.from({ length: 2 * steps + 1 }, (_, index) => index - steps).filter((offset) => now + offset >= 0);

@@ -2,7 +2,7 @@
  * The element's clock: one timer aimed at the next step boundary (when the code changes), never polling.
  *
  * Timers are throttled in hidden tabs and stop while the device sleeps, so the clock also catches up the moment the
- * tab is shown again, and a timer that fires late simply reports the real time. Every tick reports `now()`, so the
+ * tab is shown again or the element is attached again, and a timer that fires late simply reports the real time. Every tick reports `now()`, so the
  * host always computes the code for the actual time, whatever the timer did.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -59,7 +59,10 @@ export class StepClockController implements ReactiveController {
   hostConnected(): void {
     this._connected = true;
     document.addEventListener('visibilitychange', this._onVisibilityChange);
-    this._arm();
+    // Re-attached (a period is already set): no timer ran while detached, and a step boundary may have passed, so
+    // the time is reported now rather than at the next boundary, which would leave the old code showing until then.
+    if (this._period > 0) this._tick();
+    else this._arm();
   }
 
   hostDisconnected(): void {

@@ -75,9 +75,10 @@ export class PageTools {
 
   /** Shows the key in the paste field (an otpauth:// link, or a bare Base32 secret with the popup's settings). */
   showPasted(): void {
-    const outcome = pastedOutcome(this._pasteField.value, this._settings());
+    // The field is emptied first: whatever the reading does, the key does not stay in it.
+    const text = this._pasteField.value;
     this._pasteField.value = '';
-    this._showOutcome(outcome, 'pasted');
+    this._showOutcome(pastedOutcome(text, this._settings()), 'pasted');
   }
 
   /** The key read or pasted that is on show, or undefined while the generator is shown: what Save saves. */

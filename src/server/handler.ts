@@ -10,7 +10,7 @@
  */
 import { generateHostedApiResult, TotpParameterError, type Deflate, type Hmac } from '../core/index.js';
 import { apiKeyCheck } from './api-key.js';
-import { parseQuery } from './query.js';
+import { checkEndpointSettings } from './settings-check.js';
 
 export const ROUTE = '/v1/auth/totp-generate';
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
@@ -35,7 +35,7 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** A JSON error body: a machine-readable `error`, the `parameter` at fault when there is one, and a sentence. */
 export interface ErrorBody {
-  error: 'invalid_parameter' | 'unauthorized' | 'not_found' | 'method_not_allowed' | 'uri_too_long' | 'not_configured' | 'internal_error';
+  error: 'invalid_parameter' | 'invalid_request' | 'unauthorized' | 'not_found' | 'method_not_allowed' | 'uri_too_long' | 'not_configured' | 'internal_error';
   message: string;
   parameter?: string;
   allowed?: string;
@@ -55,16 +55,22 @@ const STATUS_TEXT: Record<number, string> = {
 };
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'TRACE']);
 
+/**
+ * @throws {TotpParameterError} naming `cors` or `apiKey` when the setting could never work (see settings-check.ts).
+ */
 export function createFetchHandler({ apiKey, cors, log = () => undefined, deflate, hmac }: FetchHandlerOptions = {}): FetchHandler {
+  checkEndpointSettings({ apiKey, cors });
   const authorized = apiKeyCheck(apiKey);
   const corsHeaders: Record<string, string> = cors ? { 'Access-Control-Allow-Origin': cors, Vary: 'Origin' } : {};
   const preflightHeaders: Record<string, string> = cors
     ? { 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'Authorization', 'Access-Control-Max-Age': '600' }
     : {};
 
-  return async (request) => {
+  const answer = async (request: Request): Promise<Response> => {
     const started = performance.now();
-    const url = new URL(request.url);
+    // The runtime builds request.url from the Host header, which a client writes: `a:99999`, `[::::::]` or
+    // `999.999.999.999` give a URL that `new URL()` refuses. That is the client's error (a 400), never the process's.
+    const url = URL.canParse(request.url) ? new URL(request.url) : undefined;
     const method = request.method;
 
     const send = (status: number, body: ErrorBody | object | undefined, headers: Record<string, string> = {}): Response => {
@@ -83,12 +89,15 @@ export function createFetchHandler({ apiKey, cors, log = () => undefined, deflat
         },
       });
       // Only the route and well-known methods are named: anything else is whatever a client sent, and may hold anything.
-      const shownPath = url.pathname === ROUTE ? ROUTE : '(other path)';
+      const shownPath = url?.pathname === ROUTE ? ROUTE : '(other path)';
       const shownMethod = KNOWN_METHODS.has(method) ? method : '(other method)';
       log(`${new Date().toISOString()} ${shownMethod} ${shownPath} ${status} ${(performance.now() - started).toFixed(1)} ms`);
       return response;
     };
 
+    if (url === undefined) {
+      return send(400, { error: 'invalid_request', parameter: 'Host', message: 'the Host header is not a valid host name (or the request target is not a valid URL)' });
+    }
     if (url.pathname.length + url.search.length > MAX_URL_BYTES) {
       return send(414, { error: 'uri_too_long', message: `the path and query are longer than ${MAX_URL_BYTES} bytes`, allowed: `at most ${MAX_URL_BYTES} bytes` });
     }
@@ -106,7 +115,7 @@ export function createFetchHandler({ apiKey, cors, log = () => undefined, deflat
     // A GET's body means nothing here and is never read; the runtime discards it.
     try {
       // Every parameter goes to the core, which knows which ones exist and checks their values.
-      return send(200, await generateHostedApiResult(parseQuery(url.search), { deflate, hmac }));
+      return send(200, await generateHostedApiResult(url.search, { deflate, hmac }));
     } catch (error) {
       if (error instanceof TotpParameterError) {
         return send(400, { error: 'invalid_parameter', parameter: error.field, message: error.message, allowed: error.allowed });
@@ -114,6 +123,20 @@ export function createFetchHandler({ apiKey, cors, log = () => undefined, deflat
       // Never echo an unexpected error: it could carry anything. Say that it happened, on the log, by name only.
       log(`${new Date().toISOString()} internal error: ${(error as Error)?.name ?? 'unknown'}`);
       return send(500, { error: 'internal_error', message: 'the enrollment could not be made' });
+    }
+  };
+
+  // The last line of defence: whatever a request does, the handler answers it and never rejects, since a rejected
+  // promise takes Node's process down (srvx leaves it unhandled) and gives other runtimes' own error pages.
+  return async (request) => {
+    try {
+      return await answer(request);
+    } catch (error) {
+      log(`${new Date().toISOString()} internal error: ${(error as Error)?.name ?? 'unknown'}`);
+      return new Response(`${JSON.stringify({ error: 'internal_error', message: 'the request could not be answered' })}\n`, {
+        status: 500,
+        headers: { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' },
+      });
     }
   };
 }

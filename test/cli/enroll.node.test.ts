@@ -131,6 +131,11 @@ describe('CLI: one enrollment', function () {
     ['a stray argument', ['--account-name', 'x', 'extra'], /unexpected argument "extra"/],
     ['an unknown command', ['enrol'], /unexpected argument "enrol"; expected a command \(enroll, code, verify, serve\)/],
     ['a bad --at', ['--account-name', 'x', '--at', '2026-01-01'], /--at: got "2026-01-01"; expected a Unix time in seconds .* or an ISO 8601 date with a time zone/],
+    // Issue 21: these used to name a --timestamp flag that does not exist, or silently mean March 2.
+    ['an --at before 1970', ['--account-name', 'x', '--at', '1969-12-31T23:59:59Z'], /^totp-enroll: --at: got "1969-12-31T23:59:59Z"; expected .*from 1970 on$/m],
+    ['an --at of February 30', ['--account-name', 'x', '--at', '2026-02-30T00:00:00Z'], /--at: got "2026-02-30T00:00:00Z"; expected .*that date or time does not exist/],
+    ['an --at of 25 o\'clock', ['--account-name', 'x', '--at', '2026-01-01T25:00:00+01:00'], /--at: .*that date or time does not exist/],
+    ['an --at of February 29 in a common year', ['--account-name', 'x', '--at', '2027-02-29T12:00:00Z'], /--at: .*does not exist/],
     ['a URI too long for a QR code', ['--account-name', 'x'.repeat(2400)], /--account-name: makes the URI \d+ bytes long/],
     ['--qr with --count', ['--account-name', 'x', '--count', '2', '--qr'], /--qr cannot be combined with --count/],
     ['--secret with --count', ['--account-name', 'x', '--count', '2', '--secret', 'JBSWY3DPEHPK3PXP'], /--secret cannot be combined/],

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { builtCli, runCli, spawnCli } from './cli-process.js';
 
@@ -62,6 +63,23 @@ describe('CLI: serve (the hosted API, self-hosted)', function () {
     expect(emptyCors.stderr).to.match(/--cors: got ""; expected an origin/);
   });
 
+  it('refuses at start-up a CORS value with a line break and an API key with whitespace, by flag or variable, naming it', async () => {
+    const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
+      [['--cors', 'https://a\r\nX: 1'], {}, /^totp-enroll: --cors: contains a line break, which would split the header; expected an origin/m],
+      [[], { TOTP_ENROLL_CORS: 'https://a\r\nX: 1' }, /^totp-enroll: TOTP_ENROLL_CORS: contains a line break/m],
+      [['--cors', 'https://admin.example.com/'], {}, /^totp-enroll: --cors: got "https:\/\/admin\.example\.com\/", which is not an origin/m],
+      [['--api-key', 'two words'], {}, /^totp-enroll: --api-key: contains whitespace or a control character, so no Authorization header can ever match it/m],
+      [[], { TOTP_ENROLL_API_KEY: 'key\n' }, /^totp-enroll: TOTP_ENROLL_API_KEY: contains whitespace/m],
+    ];
+    for (const [args, env, message] of cases) {
+      const refused = await runCli(['serve', '--port', '0', ...args], { env: { TOTP_ENROLL_API_KEY: '', TOTP_ENROLL_CORS: '', TOTP_ENROLL_PUBLIC: '', ...env } });
+      expect(refused.status, refused.stderr).to.equal(2);
+      expect(refused.stdout).to.equal('');
+      expect(refused.stderr).to.match(message);
+      expect(refused.stderr, 'the key is never echoed').to.not.include('two words');
+    }
+  });
+
   it('refuses an address other machines can reach without an API key, unless --public', async () => {
     const refused = await runCli(['serve', '--host', '0.0.0.0', '--port', '0'], { env: { TOTP_ENROLL_API_KEY: '', TOTP_ENROLL_PUBLIC: '' } });
     expect(refused.status).to.equal(2);
@@ -91,6 +109,43 @@ describe('CLI: serve (the hosted API, self-hosted)', function () {
       expect(code, signal).to.equal(0);
       expect(own.log()).to.contain(`${signal}: finishing requests in progress`);
     }
+  });
+
+  it('SIGTERM under a burst: every connection already accepted gets its whole answer, none is reset', async () => {
+    const own = await startServer();
+    const { hostname, port } = new URL(own.url);
+    // A burst: 300 connections opened at once, each sending its request as soon as it is connected (accepted by the
+    // kernel: the client cannot tell whether Node has taken it off the listen queue yet). The signal comes mid-burst.
+    const BURST = 300;
+    let connected = 0;
+    let signalled = false;
+    const answers = Array.from({ length: BURST }, (_, index) => new Promise<string>((resolve) => {
+      let text = '';
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`GET ${ROUTE}?account_name=burst-${index} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+        if (++connected === BURST / 2 && !signalled) {
+          signalled = true;
+          own.child.kill('SIGTERM');
+        }
+      });
+      socket.setEncoding('latin1').on('data', (data: string) => (text += data));
+      // A connection refused (never accepted) is not one this test asks about; a reset after connecting is.
+      socket.on('error', (error: NodeJS.ErrnoException) => (text ||= error.code === 'ECONNREFUSED' ? 'refused' : `error ${error.code}`));
+      // A SYN the full listen queue dropped is retried for a long time: such a connection was never accepted either.
+      socket.setTimeout(15_000, () => {
+        if (socket.connecting) text ||= 'refused';
+        socket.destroy();
+      });
+      socket.on('close', () => resolve(text));
+    }));
+    const texts = await Promise.all(answers);
+    const [code] = await once(own.child, 'close');
+    const accepted = texts.filter((text) => text !== 'refused');
+    const whole = accepted.filter((text) => /^HTTP\/1\.1 200 /.test(text) && /"current_code":"\d{6}"\}\n$/.test(text));
+    const failures = [...new Set(accepted.filter((text) => !whole.includes(text)).map((text) => text.slice(0, 40)))];
+    expect(accepted.length).to.be.at.least(BURST / 2);
+    expect(whole.length, `${accepted.length - whole.length} of ${accepted.length} accepted connections got no whole answer: ${failures.join(', ')}`).to.equal(accepted.length);
+    expect(code).to.equal(0);
   });
 
   it('refuses a bad --port, and a port in use, naming --port', async () => {

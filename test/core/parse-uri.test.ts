@@ -19,7 +19,7 @@ function refusal(text: string): TotpParameterError {
 }
 
 /** Label text as people type it: any characters but the colon, which separates issuer and account. */
-const labelText = fc.string({ unit: 'binary', minLength: 0, maxLength: 30 }).map((text) => text.replaceAll(':', ''));
+const labelText = fc.string({ unit: 'binary', minLength: 0, maxLength: 30 }).map((text) => text.replace(/[:\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ''));
 const accountText = labelText.filter((text) => text.trim() !== '');
 const algorithm = fc.constantFrom('SHA1', 'SHA256', 'SHA512' as const);
 const digits = fc.constantFrom(6, 8 as const);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import * as OTPAuth from 'otpauth';
-import { createEnrollment, encodeBase32, defaultSecretBytes, generateSecret, parseSecret } from '../../src/core/index.js';
+import { TotpParameterError, createEnrollment, encodeBase32, defaultSecretBytes, generateSecret, parseSecret } from '../../src/core/index.js';
 
 describe('secrets', () => {
   it('defaults to the HMAC output size: 20 / 32 / 64 bytes (RFC 6238 §5.1)', () => {
@@ -53,6 +53,18 @@ describe('secrets', () => {
       expect(parseSecret(text).base32).to.equal(canonical);
     }
     expect(parseSecret('MZXW6YTBOI======').base32).to.equal('MZXW6YTBOI');
+  });
+
+  it('refuses a secret text over 256 characters at once, naming the secret and the limit (no quadratic padding trim)', () => {
+    for (const text of ['='.repeat(100_000) + 'A', 'A'.repeat(257), ' '.repeat(300)]) {
+      expect(() => parseSecret(text)).to.throw(TotpParameterError, /^secret: is \d+ characters long, over the limit of 256; expected .*at most 256 characters/).with.property('field', 'secret');
+    }
+    // The longest real secret, grouped and padded, still fits.
+    const longest = generateSecret('SHA512').base32;
+    const grouped = `${longest.match(/.{1,4}/g)!.join(' ')}=`;
+    expect(grouped.length).to.be.below(256);
+    expect(parseSecret(grouped).base32).to.equal(longest);
+    expect(parseSecret('JBSWY3DPEHPK3PXP====').base32).to.equal('JBSWY3DPEHPK3PXP');
   });
 
   it('flags a secret under 128 bits as weak (RFC 4226 R6), and accepts it', () => {

@@ -60,7 +60,7 @@ describe('Key URI', () => {
   });
 
   it('round-trips random labels of every kind of character (property-based)', () => {
-    const label = fc.string({ unit: 'binary', minLength: 0, maxLength: 40 }).map((text) => text.replaceAll(':', '').trim());
+    const label = fc.string({ unit: 'binary', minLength: 0, maxLength: 40 }).map((text) => text.replace(/[:\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, '').trim());
     fc.assert(
       fc.property(label, label.filter((text) => text !== ''), fc.constantFrom('SHA1', 'SHA256', 'SHA512'), (issuer, accountName, algorithm) => {
         roundTrip({ issuer, accountName, algorithm });

@@ -138,9 +138,13 @@ describe('<totp-generator> bad input', () => {
     ['issuer', 'Ac:me', 'issuer', /Invalid issuer: .*contains a colon/],
     ['account-name', 'ada:x', 'account-name', /Invalid account-name: .*contains a colon/],
     ['account-name', '  ', 'account-name', /Invalid account-name: is required/],
+    // Issue 21: a lone surrogate was a URIError (field "unknown"); bidi overrides and line breaks were accepted.
+    ['account-name', 'ada\uD800', 'account-name', /Invalid account-name: contains a lone surrogate/],
+    ['issuer', 'Bank\u202Eevil', 'issuer', /Invalid issuer: contains U\+202E, a control or bidi-override character/],
+    ['account-name', 'ada\nx', 'account-name', /Invalid account-name: contains U\+000A/],
   ];
   for (const [attribute, value, field, message] of cases) {
-    it(`${attribute}="${value}" → inline error and totp-error naming ${field}, no QR or code`, async () => {
+    it(`${attribute}=${JSON.stringify(value)} → inline error and totp-error naming ${field}, no QR or code`, async () => {
       const el = await generator();
       const errors = record(el, 'totp-error');
       el.setAttribute(attribute, value);

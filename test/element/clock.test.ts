@@ -77,6 +77,24 @@ describe('<totp-generator> live code', () => {
     }
   });
 
+  it('shows the fresh code at once when re-attached after a step boundary (the clock ticks on connect)', async () => {
+    const clock = new FakeClock(T);
+    const el = await generator(clock);
+    const parent = el.parentElement!;
+    const before = el.currentCode;
+    el.remove();
+    expect(clock.pending, 'no timer while detached').to.equal(0);
+    // Detached across two boundaries: no timer runs, so nothing could have updated the code meanwhile.
+    clock.time = T + 2 * STEP;
+    parent.append(el);
+    await el.enrollmentComplete;
+    expect(el.currentCode).to.equal(oracleCode(el, clock.time));
+    expect(el.currentCode).to.not.equal(before);
+    expect(partText(el, 'code').replace(/\s/g, '')).to.equal(el.currentCode);
+    expect(clock.pending).to.equal(1);
+    expect(clock.delays.at(-1)).to.equal(STEP - 12_345);
+  });
+
   it('shows the code for the real time when a timer fires late (after sleep)', async () => {
     const clock = new FakeClock(T);
     const el = await generator(clock);

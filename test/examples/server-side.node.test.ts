@@ -28,6 +28,8 @@ interface StoredAccount {
   secret: string;
   lastStep: number;
   recoveryCodes: string[];
+  failures: number;
+  lockedUntil: number;
 }
 
 /** Node's own AES-256-GCM opens a sealed secret from its documented format (docs/server-side.md). */
@@ -176,6 +178,21 @@ describe('example: server-side enrollment and sign-in (examples/server-side)', f
     serverNow += 15 * 60 * 1000;
     const later = oathtoolCode(bobSecret, serverNow);
     expect((await postForm('/sign-in', { account: 'bob', code: later })).status).to.equal(200);
+  });
+
+  it('limits wrong codes per client address too: 20 in 15 minutes, over any accounts, and the address is refused before any account is locked', async () => {
+    serverNow += 15 * 60 * 1000; // the earlier tests' failures are out of the window
+    const right = oathtoolCode(bobSecret, serverNow);
+    const wrong = right === '123456' ? '654321' : '123456';
+    // Twenty wrong codes spread over accounts: no account gets five, so only the client limit can stop them.
+    for (let i = 0; i < 20; i++) expect((await postForm('/sign-in', { account: `guess-${i % 5}@example.com`, code: wrong })).status).to.equal(401);
+    const refused = await postForm('/sign-in', { account: 'bob', code: right });
+    expect(refused.status).to.equal(429);
+    expect(await refused.text()).to.include('from your address');
+    // Bob's account was never tried, so it is not locked: only this address is held off.
+    expect(database().accounts.find((record) => record.account === 'bob')).to.include({ failures: 0, lockedUntil: 0 });
+    serverNow += 15 * 60 * 1000;
+    expect((await postForm('/sign-in', { account: 'bob', code: oathtoolCode(bobSecret, serverNow) })).status).to.equal(200);
   });
 
   it('runs as documented: `node server.mjs` with TOTP_SEALING_KEY prints its URL; without the key it says how to make one', async () => {

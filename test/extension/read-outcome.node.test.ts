@@ -63,4 +63,13 @@ describe('extension: what a read or a paste shows', () => {
     const badSettings = pastedOutcome('JBSWY3DPEHPK3PXP', { ...SETTINGS, accountName: '' });
     expect(badSettings.kind === 'invalid' && badSettings.error.field).to.equal('accountName');
   });
+
+  it('a lone surrogate in a pasted label or in the settings is an invalid key naming the field, not a thrown URIError (issue 21)', () => {
+    const pasted = pastedOutcome('otpauth://totp/Shop:ann\uD800?secret=JBSWY3DPEHPK3PXP', SETTINGS);
+    expect(pasted.kind === 'invalid' && pasted.error.field).to.equal('accountName');
+    const settings = pastedOutcome('JBSWY3DPEHPK3PXP', { ...SETTINGS, issuer: 'Shop\uDC00' });
+    expect(settings.kind === 'invalid' && settings.error.field).to.equal('issuer');
+    const spoofed = pastedOutcome('otpauth://totp/Bank%E2%80%AE:ann?secret=JBSWY3DPEHPK3PXP', SETTINGS);
+    expect(spoofed.kind === 'invalid' && spoofed.error.field).to.equal('issuer');
+  });
 });

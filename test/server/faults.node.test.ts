@@ -71,9 +71,111 @@ async function sequentialLatencies(url: string, count: number): Promise<number[]
   return latencies;
 }
 
+/**
+ * Sends one raw request and reads until the server closes or `timeoutMilliseconds` pass; with `halfClose`, the
+ * client ends its side (FIN) right after sending, as `curl --http1.0` through some proxies and `nc -N` do.
+ */
+function rawRequest(url: string, request: string, { halfClose = false, timeoutMilliseconds = 5_000 } = {}): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let text = '';
+    const timer = setTimeout(() => socket.destroy(), timeoutMilliseconds);
+    socket.setEncoding('latin1');
+    socket.on('data', (data: string) => (text += data));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(text);
+    });
+    if (halfClose) socket.end(request, 'latin1');
+    else socket.write(request, 'latin1');
+  });
+}
+
+/**
+ * Whether a client that half-closes (FIN after its request) gets its answer: the endpoint's own part is Node's (it
+ * must allow half-open sockets, and does). Deno's and Bun's servers closed such a connection before the answer was
+ * ready in 2 of 4 runs each here, a behaviour of theirs no handler can change; workerd answered every time.
+ */
+const HALF_CLOSE_ANSWERED: Record<RuntimeName, boolean> = { node: true, workerd: true, deno: false, bun: false };
+
+/** Host headers that `new URL()` cannot parse: a port past 65535, a malformed IPv6 address, an IPv4 past 255. */
+const BAD_HOSTS = ['a:99999', '[::::::]', '999.999.999.999'];
+
 for (const runtime of RUNTIMES) {
   describe(`endpoint under load and faults on ${runtime}`, function () {
     this.timeout(240_000);
+
+    it('bad Host headers get a 400 JSON error naming the Host header, one log line without the query, and the endpoint stays up', async () => {
+      const endpoint = await startEndpoint(runtime, { env: { TOTP_ENROLL_PUBLIC: '1' } });
+      try {
+        for (const host of BAD_HOSTS) {
+          const answer = await rawRequest(endpoint.url, `GET ${ROUTE}?account_name=hostile-query HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+          expect(answer, host).to.match(/^HTTP\/1\.1 400 /);
+          expect(answer, host).to.match(/^content-type: application\/json/im);
+          const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { error: string; parameter: string; message: string };
+          expect(body, host).to.include({ error: 'invalid_request', parameter: 'Host' });
+          expect(body.message, host).to.match(/Host/);
+        }
+        const response = await fetch(`${endpoint.url}${ROUTE}?account_name=after`);
+        expect(response.status, 'still answering afterwards').to.equal(200);
+        await response.arrayBuffer();
+        await sleep(300);
+      } finally {
+        expect(await endpoint.stop(), endpoint.log()).to.equal(0);
+      }
+      const log = endpoint.log();
+      expect(log).to.not.include('hostile-query');
+      expect(log).to.not.include('account_name');
+      const badLines = log.split('\n').filter((line) => / 400 /.test(line));
+      expect(badLines, log).to.have.length(BAD_HOSTS.length);
+      for (const line of badLines) expect(line).to.match(LOG_LINE);
+    });
+
+    it('a CORS value with a line break or an API key with a space is a configuration error, not a crash at the first request', async function () {
+      // Node's `totp-enroll serve` refuses to start (test/cli/serve.node.test.ts); a module worker has no start-up of
+      // its own, so every request is told which variable is wrong, as when the key is missing.
+      if (runtime === 'node') this.skip();
+      for (const [env, variable] of [
+        [{ TOTP_ENROLL_PUBLIC: '1', TOTP_ENROLL_CORS: 'https://a\r\nX: 1' }, 'TOTP_ENROLL_CORS'],
+        [{ TOTP_ENROLL_API_KEY: 'two words' }, 'TOTP_ENROLL_API_KEY'],
+      ] as const) {
+        const endpoint = await startEndpoint(runtime, { env });
+        try {
+          const response = await fetch(`${endpoint.url}${ROUTE}?account_name=a`);
+          expect(response.status).to.equal(500);
+          const body = (await response.json()) as { error: string; message: string };
+          expect(body.error).to.equal('not_configured');
+          expect(body.message).to.match(new RegExp(`^${variable}: `));
+          expect(body.message).to.not.include('two words');
+        } finally {
+          expect(await endpoint.stop()).to.equal(0);
+        }
+      }
+    });
+
+    it('with an API key, a client that half-closes after sending its request still gets its answer', async () => {
+      const endpoint = await startEndpoint(runtime, { env: { TOTP_ENROLL_API_KEY: 'half-close-key' } });
+      try {
+        const request = (key: string) => `GET ${ROUTE}?account_name=half HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${key}\r\n\r\n`;
+        const answers = [await rawRequest(endpoint.url, request('half-close-key'), { halfClose: true }), await rawRequest(endpoint.url, request('wrong-key'), { halfClose: true })];
+        if (HALF_CLOSE_ANSWERED[runtime]) {
+          expect(answers[0]).to.match(/^HTTP\/1\.1 200 /);
+          expect(answers[1]).to.match(/^HTTP\/1\.1 401 /);
+        } else {
+          // The runtime's own HTTP server may close the connection at the client's FIN before the answer is ready
+          // (docs/server.md); all the endpoint can promise there is that it answers whole or not at all, and stays up.
+          console.log(`      ${runtime}: half-closing clients answered: ${answers.map((answer) => answer.slice(0, 12) || 'nothing').join(', ')}`);
+          for (const answer of answers) expect(answer).to.match(/^$|^HTTP\/1\.1 (200|401) /);
+        }
+        const after = await fetch(`${endpoint.url}${ROUTE}?account_name=a`, { headers: { authorization: 'Bearer half-close-key' } });
+        expect(after.status, 'still answering').to.equal(200);
+        await after.arrayBuffer();
+      } finally {
+        expect(await endpoint.stop()).to.equal(0);
+      }
+    });
 
     it(`${LOAD_REQUESTS.toLocaleString('en')} requests on ${LOAD_CONCURRENCY} keep-alive connections: 0 errors, every secret distinct, no secret, code or account name in the log`, async () => {
       const endpoint = await startEndpoint(runtime, { env: { TOTP_ENROLL_PUBLIC: '1' } });

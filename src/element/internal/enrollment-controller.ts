@@ -8,7 +8,7 @@
  * Invalid input shows an error and nothing stale. The current code is recomputed only when the step changes.
  */
 import type { ReactiveElement } from 'lit';
-import { createEnrollment, generateCode, parseKeyUri, qrPngDataUri, timeStep, TotpParameterError, type Enrollment, type EnrollmentOptions } from '../../core/index.js';
+import { createEnrollment, generateCode, parseKeyUri, qrPngDataUri, timeStep, TotpParameterError, type Enrollment } from '../../core/index.js';
 import type { TotpEnrollDetail, TotpErrorDetail } from '../events.js';
 import type { TotpGeneratorStrings } from '../strings.js';
 import { emit } from './emit.js';
@@ -117,18 +117,16 @@ export class EnrollmentController implements RenderPreparation {
       if (!globalThis.crypto?.subtle) throw new InsecureContextError();
       this._options.checked?.check();
       const keep = this._generated && this._generatedFor === inputs.algorithm ? this._generated.base32 : undefined;
-      enrollment = createEnrollment(
-        givenUri
-          ? keyUriOptions(givenUri)
-          : {
-              issuer: inputs.issuer,
-              accountName: inputs.accountName,
-              digits: inputs.digits,
-              period: inputs.period,
-              algorithm: inputs.algorithm,
-              secret: given || keep,
-            },
-      );
+      enrollment = givenUri
+        ? keyUriEnrollment(givenUri)
+        : createEnrollment({
+            issuer: inputs.issuer,
+            accountName: inputs.accountName,
+            digits: inputs.digits,
+            period: inputs.period,
+            algorithm: inputs.algorithm,
+            secret: given || keep,
+          });
     } catch (error) {
       this._show(undefined);
       this._fail(error);
@@ -231,13 +229,14 @@ export class EnrollmentController implements RenderPreparation {
 }
 
 /**
- * The enrollment a Key URI describes. Whatever part of it is wrong, the page author wrote the `uri` attribute, so
- * that is the field named; the message says which part of the URI is at fault.
+ * The enrollment a Key URI describes. Whatever part of it is wrong — including a label too long for a QR code, which
+ * only createEnrollment finds — the page author wrote the `uri` attribute, so that is the field named; the message
+ * says which part of the URI is at fault.
  */
-function keyUriOptions(uri: string): EnrollmentOptions {
+function keyUriEnrollment(uri: string): Enrollment {
   try {
     const { parameters, secret } = parseKeyUri(uri);
-    return { ...parameters, secret: secret.base32 };
+    return createEnrollment({ ...parameters, secret: secret.base32 });
   } catch (error) {
     if (!(error instanceof TotpParameterError) || error.field === 'uri') throw error;
     throw new TotpParameterError('uri', uri, error.allowed, `has ${error.field} that ${error.problem}`);
