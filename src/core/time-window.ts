@@ -8,7 +8,7 @@
  */
 import { checkCodeOptions, codeForStep, stepOf, verifyCode, VERIFY_WINDOW_MAX, type CodeImplementation, type CodeOptions } from './codes.js';
 import { TotpParameterError } from './errors.js';
-import type { TotpParameters } from './parameters.js';
+import { DIGITS, type TotpParameters } from './parameters.js';
 
 /** The largest clock offset the lab accepts, in seconds either way: five minutes, well past any server's window. */
 export const CLOCK_OFFSET_MAX = 300;
@@ -101,6 +101,8 @@ export async function findStep(options: CodeOptions, code: string, timestamp: nu
  * @throws {TotpParameterError} for `code`, saying what is wrong (letters, a digit of another script, the length).
  */
 export function parseTypedCode(code: unknown, digits: number): string {
+  // Checked first: the message below prints it, and a value that is not 6 or 8 has no code length to compare with.
+  if (!(DIGITS as readonly unknown[]).includes(digits)) throw new TotpParameterError('digits', digits, DIGITS.join(' or '));
   const allowed = `${digits} digits 0–9 (spaces are ignored)`;
   if (typeof code !== 'string') throw new TotpParameterError('code', code, allowed);
   const token = code.replace(/\s+/g, '');
