@@ -19,6 +19,7 @@ import { elementStrings, localizePage } from './i18n.js';
 import { saveSettings, toPopupSettings, type PopupSettings } from './settings.js';
 import { takeReadRequests } from './read-request.js';
 import type { PageTools } from './page-tools.js';
+import type { ReadEnrollment } from './read-view.js';
 import type { TimeLabHandle } from './time-lab.js';
 import type { KeyToSave, SavedAccounts } from './saved/saved-accounts.js';
 
@@ -159,6 +160,11 @@ function timeLab(): Promise<TimeLabHandle> {
       getMessage,
       generator,
       container: document.querySelector('#lab-view')!,
+      // A saved account opened (its own read-enrollment, in #vault) is the key on show while it is on screen.
+      keyOnShow: () => {
+        const account = document.querySelector<ReadEnrollment>('#vault read-enrollment');
+        return account?.isConnected && account.getClientRects().length > 0 ? account.enrollment : undefined;
+      },
       fill: (code, note) => tools().then((each) => each.fillCode(code, note)),
     }),
   );

@@ -10,6 +10,7 @@ import { parseKeyUri } from '../core/index.js';
 import type { Clock } from '../element/step-clock.js';
 import type { TotpGenerator } from '../element/totp-generator.js';
 import type { GetMessage } from './i18n.js';
+import type { ReadEnrollment } from './read-view.js';
 import { popupMessage } from './popup-messages.js';
 import { signed, TimeLab, type FillCode, type LabKey } from './time-lab-view.js';
 
@@ -86,7 +87,8 @@ export function openTimeLab({ document, getMessage, generator, container, fill, 
   };
   const readKey = (): LabKey | undefined => {
     const result = document.getElementById('read-result');
-    const view = document.querySelector('read-enrollment');
+    // The read view's own element: a saved account's view (saved/account-view.ts) is another read-enrollment.
+    const view = document.querySelector<ReadEnrollment>('#read-view read-enrollment');
     return result && !result.hidden && view && !view.hidden ? view.enrollment : undefined;
   };
   const refresh = () => {

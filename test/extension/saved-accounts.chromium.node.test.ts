@@ -246,6 +246,16 @@ describe('extension in Chromium: saved test accounts (encrypted), in the popup',
     expect(key.key).to.deep.include({ issuer: BANK.issuer, accountName: BANK.accountName, digits: '8', period: '60', algorithm: 'SHA256', secret: BANK.secret });
     expect(key.key.qrSvg).to.match(/^<svg/);
 
+    // The time-window lab follows the account opened: its current row is oathtool's code for the saved secret.
+    await popup.click('#lab summary');
+    const row = await popup.waitForFunction(() => {
+      const current = document.querySelector<HTMLElement>('time-lab .lab-code[data-offset="0"] .lab-value');
+      const code = current?.dataset.code ?? '';
+      return code.length === 8 && { code, readAt: Date.now() };
+    });
+    const current = (await row.jsonValue()) as { code: string; readAt: number };
+    expect(oathtoolCodes(BANK.secret, BANK, current.readAt)).to.include(current.code);
+
     await type(popup, '#vault-edit input[name="label"]', 'Bank renamed');
     await type(popup, '#vault-edit input[name="site"]', 'not a site');
     expect((await outcome(popup, () => popup.click('#vault-edit button[type="submit"]'))).error).to.equal(await message(popup, 'vaultSiteInvalid'));
