@@ -2,7 +2,9 @@
 // is the secret once a correct code is typed, `input` and `change` say when it changes, `disabled` is a property;
 // and the form cases of built-in fields: form=, <fieldset disabled>, reset, labels, FormData, back/forward state.
 // Correct codes come from the `otpauth` package (oracleCode), not from the element.
-import { expect, fixture, html } from '@open-wc/testing';
+// A plain root (<form>, <div>) is made with fixtureSync: open-wc's fixture() would wait for an animation frame for it,
+// and a headless page that is not in front (two test files run at once) gets none; the element's own promises suffice.
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../src/element/define.js';
 import type { TotpGenerator } from '../../src/element/index.js';
 import { FakeClock, oracleCode, part } from './helpers.js';
@@ -71,7 +73,7 @@ describe('<totp-generator> forms contract', () => {
   });
 
   it('the disabled property (Angular sets it) disables every control and submits nothing; it reflects', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><totp-generator name="totp" account-name="ada@example.com"></totp-generator></form>`);
+    const form = fixtureSync<HTMLFormElement>(html`<form><totp-generator name="totp" account-name="ada@example.com"></totp-generator></form>`);
     const el = form.querySelector('totp-generator')!;
     await el.enrollmentComplete;
     expect(new FormData(form).get('totp')).to.equal(el.secret);
@@ -89,7 +91,7 @@ describe('<totp-generator> forms contract', () => {
   });
 
   it('belongs to the form its form= attribute names, from outside it', async () => {
-    const root = await fixture<HTMLDivElement>(html`<div><form id="enable-2fa"></form><totp-generator form="enable-2fa" name="totp" account-name="ada@example.com"></totp-generator></div>`);
+    const root = fixtureSync<HTMLDivElement>(html`<div><form id="enable-2fa"></form><totp-generator form="enable-2fa" name="totp" account-name="ada@example.com"></totp-generator></div>`);
     const form = root.querySelector('form')!;
     const el = root.querySelector('totp-generator')!;
     await el.enrollmentComplete;
@@ -99,7 +101,7 @@ describe('<totp-generator> forms contract', () => {
   });
 
   it('inside <fieldset disabled>: :disabled, nothing in FormData, and back when the fieldset is enabled', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><fieldset disabled><totp-generator name="totp" account-name="ada@example.com"></totp-generator></fieldset></form>`);
+    const form = fixtureSync<HTMLFormElement>(html`<form><fieldset disabled><totp-generator name="totp" account-name="ada@example.com"></totp-generator></fieldset></form>`);
     const el = form.querySelector('totp-generator')!;
     await el.enrollmentComplete;
     expect(el.matches(':disabled')).to.equal(true);
@@ -112,7 +114,7 @@ describe('<totp-generator> forms contract', () => {
 
   it('form reset: a new secret, value empty again, FormData holds the new secret', async () => {
     const clock = new FakeClock(T);
-    const form = await fixture<HTMLFormElement>(html`<form><totp-generator .clock=${clock} name="totp" account-name="ada@example.com"></totp-generator></form>`);
+    const form = fixtureSync<HTMLFormElement>(html`<form><totp-generator .clock=${clock} name="totp" account-name="ada@example.com"></totp-generator></form>`);
     const el = form.querySelector('totp-generator')!;
     await el.enrollmentComplete;
     await typeCode(el, oracleCode(el, T));
@@ -127,7 +129,7 @@ describe('<totp-generator> forms contract', () => {
   });
 
   it('is labelable: <label for> points at it, and a wrapping label too', async () => {
-    const root = await fixture<HTMLDivElement>(
+    const root = fixtureSync<HTMLDivElement>(
       html`<div><label for="t">Two-factor sign-in</label><totp-generator id="t" account-name="ada@example.com"></totp-generator>
         <label id="wrap">Other <totp-generator account-name="bob@example.com"></totp-generator></label></div>`,
     );
