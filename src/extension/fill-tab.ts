@@ -8,6 +8,7 @@
  * function reaches same-origin frames and shadow roots (closed ones too) from there, and reports the rest.
  */
 import { fillOneTimeCode, type FillOptions, type FillResult } from './fill-code.js';
+import type { FILL_MESSAGES } from './fill-messages.js';
 import type { GetMessage } from './i18n.js';
 
 export type { FillFailure, FillResult, FillRule } from './fill-code.js';
@@ -23,25 +24,6 @@ export async function fillTab(tabId: number, code: string, options: FillOptions 
   }
 }
 
-/** The names of the messages {@link fillMessage} uses; each is in every `_locales/<lang>/messages.json`. */
-export const FILL_MESSAGES = [
-  'fillDoneBoxes',
-  'fillDoneBoxesLabelled',
-  'fillDoneField',
-  'fillDoneFieldLabelled',
-  'fillSubmitted',
-  'fillSubmitNoForm',
-  'fillNoField',
-  'fillSeveralFields',
-  'fillCredentialFocused',
-  'fillMaxLength',
-  'fillGroupLength',
-  'fillFrameSameSite',
-  'fillFrameCrossSite',
-  'fillOutOfReach',
-  'fillNotKept',
-  'fillRefused',
-] as const;
 
 /** The one line that says what Fill did, in the browser's language. */
 export function fillMessage(result: FillResult, getMessage: GetMessage): string {

@@ -2,6 +2,7 @@
  * The popup script's own messages (those popup.html does not carry as `data-i18n`): every name here has a message in
  * each `_locales/<lang>/messages.json`, which test/extension/locales.node.test.ts checks.
  */
+import { FILL_MESSAGES } from './fill-messages.js';
 import type { GetMessage } from './i18n.js';
 
 export const POPUP_MESSAGES = [
@@ -24,22 +25,7 @@ export const POPUP_MESSAGES = [
   'fillNoCode',
   'fillAskGenerated',
   // What Fill did: worded by fill-tab.ts's fillMessage(), which the background script can use too.
-  'fillDoneBoxes',
-  'fillDoneBoxesLabelled',
-  'fillDoneField',
-  'fillDoneFieldLabelled',
-  'fillSubmitted',
-  'fillSubmitNoForm',
-  'fillNoField',
-  'fillSeveralFields',
-  'fillCredentialFocused',
-  'fillMaxLength',
-  'fillGroupLength',
-  'fillFrameSameSite',
-  'fillFrameCrossSite',
-  'fillOutOfReach',
-  'fillNotKept',
-  'fillRefused',
+  ...FILL_MESSAGES,
   // The time-window lab (time-lab-view.ts, time-lab.ts).
   'labOffsetLegend',
   'labOffsetLabel',
