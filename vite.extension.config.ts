@@ -42,6 +42,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor/lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/ },
+            // The once-per-step helper of every live code line (read view, saved accounts, lab): a file of its own, so that
+            // neither the lab's first use loads read-and-fill.js for it nor the popup's opening carries it in shared.js.
+            { name: 'once-per-step', test: /[\\/]src[\\/]extension[\\/]once-per-step\.ts$/, includeDependenciesRecursively: false },
             // The time-window lab's modules, the core's time-window.ts among them (which SHARED would match): their
             // own file, time-window-lab.js, behind time-lab.js (the chunk popup.ts imports when the lab is opened),
             // so the popup's opening loads none of the lab (test/extension/time-lab.*, bench/popup.bench.ts).

@@ -6,7 +6,7 @@
  * Holds the key only in memory, like `<totp-generator>`; closing the popup forgets it. Registered by popup.ts.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { generateCode, timeStep, type Enrollment } from '../core/index.js';
+import type { Enrollment } from '../core/index.js';
 import { compatibilityWarning } from '../element/internal/compatibility-warning.js';
 import { CountdownBarController } from '../element/internal/countdown-bar.js';
 import { elementRef } from '../element/internal/element-ref.js';
@@ -15,6 +15,8 @@ import { groupCode, qrImage } from '../element/internal/templates.js';
 import { StepClockController, type Clock } from '../element/step-clock.js';
 import { en, type TotpGeneratorStrings } from '../element/strings.js';
 import { styles } from '../element/totp-generator.styles.js';
+import { codeAndNext } from './code-and-next.js';
+import { OncePerStep } from './once-per-step.js';
 
 /** The view's own words; the element's strings supply the rest (headings, copy buttons, the warning). */
 export interface ReadViewStrings {
@@ -65,7 +67,7 @@ export class ReadEnrollment extends LitElement {
   // The element's own countdown: restarted after each render and each tick, no timer of its own.
   private readonly _countdown = new CountdownBarController(this, this, this._clock);
   private readonly _qrDrawing = new QrDrawingMemo();
-  private _step = NaN;
+  private readonly _perStep = new OncePerStep();
 
   /** The key to show. */
   enrollment: Enrollment | undefined;
@@ -89,7 +91,7 @@ export class ReadEnrollment extends LitElement {
   set clock(clock: Clock) {
     this._clock.clock = clock;
     // Recompute for the new time at once, even inside the same step number.
-    this._step = NaN;
+    this._perStep.reset();
     this._tick(clock.now());
   }
 
@@ -99,7 +101,7 @@ export class ReadEnrollment extends LitElement {
     this.dispatchEvent(new Event('read-enrollment-change', { bubbles: true }));
     this._codes = undefined;
     this._copied = undefined;
-    this._step = NaN;
+    this._perStep.reset();
     this._clock.period = this.enrollment?.parameters.period ?? 0;
     this._tick(this._clock.now());
   }
@@ -109,13 +111,9 @@ export class ReadEnrollment extends LitElement {
     const enrollment = this.enrollment;
     if (!enrollment) return;
     this._countdown.sync(now);
-    const step = timeStep(enrollment.parameters.period, now);
-    if (step === this._step) return;
-    this._step = step;
-    const stepMs = enrollment.parameters.period * 1000;
-    void Promise.all([generateCode(enrollment.codeOptions, now), generateCode(enrollment.codeOptions, now + stepMs)]).then(([current, next]) => {
-      if (enrollment !== this.enrollment || step !== this._step) return;
-      this._codes = { current, next };
+    void this._perStep.run(enrollment.parameters.period, now, () => codeAndNext(enrollment, now)).then((codes) => {
+      if (!codes) return;
+      this._codes = codes;
       this._copied = undefined;
     });
   }

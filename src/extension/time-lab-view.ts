@@ -12,6 +12,7 @@ import { CLOCK_OFFSET_MAX, codesAround, findStep, parseClockOffset, TotpParamete
 import { groupCode } from '../element/internal/templates.js';
 import { StepClockController, systemClock, type Clock } from '../element/step-clock.js';
 import type { GetMessage } from './i18n.js';
+import { OncePerStep } from './once-per-step.js';
 import { popupMessage, type PopupMessage } from './popup-messages.js';
 
 /** What the lab needs of a key: an {@link Enrollment} will do. */
@@ -48,7 +49,7 @@ export class TimeLab extends LitElement {
   };
 
   private readonly _clock = new StepClockController(this, (now) => this._tick(now));
-  private _step = NaN;
+  private readonly _perStep = new OncePerStep();
 
   /** The key whose codes are shown; undefined shows a hint instead. */
   enrollment: LabKey | undefined;
@@ -78,7 +79,7 @@ export class TimeLab extends LitElement {
     this._offsetError = '';
     const clock = offsetClock(seconds);
     this._clock.clock = clock;
-    this._step = NaN;
+    this._perStep.reset();
     this._tick(clock.now());
     this.dispatchEvent(new CustomEvent('clock-offset-change', { detail: { seconds, clock }, bubbles: true }) satisfies ClockOffsetChangeEvent);
   }
@@ -107,7 +108,7 @@ export class TimeLab extends LitElement {
     this._finding = undefined;
     this._copied = undefined;
     this._lastFill = undefined;
-    this._step = NaN;
+    this._perStep.reset();
     this._clock.period = this.enrollment?.parameters.period ?? 0;
     this._tick(this._clock.now());
   }
@@ -116,12 +117,8 @@ export class TimeLab extends LitElement {
   private _tick(now: number): void {
     const enrollment = this.enrollment;
     if (!enrollment) return;
-    const { period } = enrollment.parameters;
-    const step = Math.floor(now / 1000 / period);
-    if (step === this._step) return;
-    this._step = step;
-    void codesAround(enrollment.codeOptions, now, { steps: 2 }).then((codes) => {
-      if (enrollment !== this.enrollment || step !== this._step) return;
+    void this._perStep.run(enrollment.parameters.period, now, () => codesAround(enrollment.codeOptions, now, { steps: 2 })).then((codes) => {
+      if (!codes) return;
       this._codes = codes;
       this._copied = undefined;
     });

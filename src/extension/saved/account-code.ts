@@ -6,18 +6,15 @@
  * Holds the key in memory only, as `<read-enrollment>` does; the list drops it when the store locks.
  */
 import { LitElement, css, html } from 'lit';
-import { generateCode, timeStep, type CodeOptions } from '../../core/index.js';
 import { CountdownBarController } from '../../element/internal/countdown-bar.js';
 import { elementRef } from '../../element/internal/element-ref.js';
 import { groupCode } from '../../element/internal/templates.js';
 import { StepClockController } from '../../element/step-clock.js';
 import { styles } from '../../element/totp-generator.styles.js';
+import { codeAndNext, type CodeSource } from '../code-and-next.js';
+import { OncePerStep } from '../once-per-step.js';
 
-/** What a code line needs of a key; an Enrollment has it, and so has a key parsed without its QR code. */
-export interface CodeSource {
-  readonly parameters: { readonly digits: number; readonly period: number };
-  readonly codeOptions: CodeOptions;
-}
+export type { CodeSource } from '../code-and-next.js';
 
 export class AccountCode extends LitElement {
   static override styles = [
@@ -38,7 +35,7 @@ export class AccountCode extends LitElement {
 
   private readonly _clock = new StepClockController(this, (now) => this._tick(now));
   private readonly _countdown = new CountdownBarController(this, this, this._clock);
-  private _step = NaN;
+  private readonly _perStep = new OncePerStep();
 
   /** The saved account's key: only what codes need (no QR matrix is built for a line of the list). */
   enrollment: CodeSource | undefined;
@@ -54,7 +51,7 @@ export class AccountCode extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('enrollment')) return;
     this._codes = undefined;
-    this._step = NaN;
+    this._perStep.reset();
     this._clock.period = this.enrollment?.parameters.period ?? 0;
     this._tick(this._clock.now());
   }
@@ -63,13 +60,9 @@ export class AccountCode extends LitElement {
     const enrollment = this.enrollment;
     if (!enrollment) return;
     this._countdown.sync(now);
-    const step = timeStep(enrollment.parameters.period, now);
-    if (step === this._step) return;
-    this._step = step;
-    const stepMs = enrollment.parameters.period * 1000;
-    void Promise.all([generateCode(enrollment.codeOptions, now), generateCode(enrollment.codeOptions, now + stepMs)]).then(([current, next]) => {
-      if (enrollment !== this.enrollment || step !== this._step) return;
-      this._codes = { current, next };
+    void this._perStep.run(enrollment.parameters.period, now, () => codeAndNext(enrollment, now)).then((codes) => {
+      if (!codes) return;
+      this._codes = codes;
       this.dispatchEvent(new Event('code-change'));
     });
   }
