@@ -7,21 +7,10 @@ import {
   findRecoveryCode,
   generateRecoveryCodes,
   hashRecoveryCode,
-  TotpParameterError,
 } from '../../src/core/index.js';
+import { expectParameterError } from '../support/parameter-error.js';
 
 const PHC = /^\$pbkdf2-sha256\$i=(\d+)\$([A-Za-z0-9+/]{22})\$([A-Za-z0-9+/]{43})$/;
-
-async function expectParameterError(run: () => Promise<unknown>, field: string): Promise<TotpParameterError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(TotpParameterError);
-    expect((error as TotpParameterError).field).to.equal(field);
-    return error as TotpParameterError;
-  }
-  throw new Error(`no error for ${field}`);
-}
 
 describe('recovery code hashes', () => {
   const [code, other] = generateRecoveryCodes({ count: 2 }) as [string, string];

@@ -3,7 +3,8 @@
 // sealed-secret.node.test.ts; here, the behaviour in every runtime.
 import { expect } from 'chai';
 import { base64urlnopad } from '@scure/base';
-import { generateSecret, importSealingKey, openSecret, sealSecret, SealedSecretError, TotpParameterError } from '../../src/core/index.js';
+import { generateSecret, importSealingKey, openSecret, sealSecret, SealedSecretError } from '../../src/core/index.js';
+import { expectParameterError } from '../support/parameter-error.js';
 
 const randomKeyBytes = () => crypto.getRandomValues(new Uint8Array(32));
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
@@ -17,17 +18,6 @@ async function expectSealedError(run: () => Promise<unknown>, reason: string): P
     return;
   }
   throw new Error('opened');
-}
-
-async function expectParameterError(run: () => Promise<unknown>, field: string): Promise<TotpParameterError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error, String(error)).to.be.instanceOf(TotpParameterError);
-    expect((error as TotpParameterError).field).to.equal(field);
-    return error as TotpParameterError;
-  }
-  throw new Error(`no error for ${field}`);
 }
 
 describe('sealed secrets', () => {
