@@ -86,7 +86,10 @@ describe('extension in Firefox: saved accounts — the fill-code shortcut with F
         const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         const badge = await chrome.action.getBadgeText({ tabId: active!.id! });
         const request = (await chrome.storage.session.get('vaultFillRequest')).vaultFillRequest as { step?: string } | undefined;
-        return popups > 0 || badge !== '' ? { popups, badge, step: request?.step ?? null } : false;
+        // The popup takes the request as it opens (saved/saved-accounts.ts): then its screen says the step.
+        const [popup] = chrome.extension.getViews({ type: 'popup' });
+        const step = request?.step ?? (popup?.document.querySelector('#vault-unlock') ? 'unlock' : null);
+        return (popups > 0 && step !== null) || badge !== '' ? { popups, badge, step } : false;
       },
       { timeout: 15_000, polling: 100 },
     );
